@@ -1,0 +1,46 @@
+"""vnnews: Vietnamese news articles as typed, immutable records.
+
+>>> import vnnews
+>>> article = vnnews.parse(vnnews.example_text())
+>>> article.title
+'Nâng cao hiệu quả công tác dân vận trong lực lượng CAND trong tình hình mới'
+>>> article.published.isoformat()
+'2018-06-12T08:55:00+07:00'
+>>> article.source
+'Bộ Công an'
+"""
+
+from __future__ import annotations
+
+from ._errors import DecodeError, ParseError, SchemaError, VnnewsError
+from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
+from ._parse import example_text, parse, parse_file
+from ._serialize import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
+from ._text import to_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "DecodeError",
+    "Document",
+    "Event",
+    "Mention",
+    "ParseError",
+    "ParseWarning",
+    "Person",
+    "Position",
+    "SchemaError",
+    "VnnewsError",
+    "__version__",
+    "dump_jsonl",
+    "example_text",
+    "from_dict",
+    "from_json",
+    "load_jsonl",
+    "parse",
+    "parse_file",
+    "to_dict",
+    "to_json",
+    "to_text",
+]

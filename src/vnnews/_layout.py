@@ -1,0 +1,430 @@
+"""Stage 2: normalised text in, the article's layout out.
+
+Four layouts are recognised by their first lines:
+
+* **dateline** (bocongan.gov.vn and similar): ``Thứ Ba, 12/06/2018, 08:55 [GMT+7]``,
+  then the title, then paragraphs separated by blank lines;
+* **key-value header** (VnExpress dumps): ``Title: …``, ``Published Date: …`` …
+  then ``Content: `` and the body;
+* **hash header** (Dân trí dumps): ``# doc_id = …``, ``# url = …``, ``# date = …``,
+  then one paragraph per line; a first line is the title only when it
+  matches the URL's slug;
+* **plain** (Báo Mới dumps and anything else): a headline line, a lead line,
+  then the body.
+
+In every layout each non-blank line is a block.  A block printed twice in a
+row is a photo caption (kept once); lines of no letters or digits (a lone
+``.``, a no-break space) are layout noise and dropped; closing lines name
+the source (``Nguồn: Bộ Công an``, ``Theo TTXVN``, ``(Theo Reuters)``,
+``TTXVN``) or the byline (``Phương Thảo``, ``Hiền Minh (Tổng hợp)``); a
+one-line body carries them as its last words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Final
+
+import attrs
+
+from ._data import rows
+from ._dates import parse_dateline
+from ._model import ParseWarning
+from ._normalize import clean_line, fold
+
+__all__ = ["Layout", "read_layout"]
+
+_HEADER_KEYS: Final = {fold(key): field for key, field in rows("header_keys.tsv")}
+_AGENCIES: Final = frozenset(fold(name) for (name,) in rows("agencies.txt"))
+_BYLINE_STOP: Final = frozenset(fold(word) for (word,) in rows("byline_stop.txt"))
+
+_KEY_VALUE: Final = re.compile(r"^(?P<key>[^\W\d_][\w ]{0,30}?)\s*:(?:\s+(?P<value>.*))?$")
+_HASH_HEADER: Final = re.compile(r"^#\s*(?P<key>[\w ]{1,30}?)\s*=\s*(?P<value>.*)$")
+_SOURCE_LINE: Final = re.compile(
+    r"^\(?\s*(?:(?P<nguon>nguồn|source)\s*:|(?P<theo>theo)\b)\s*(?P<name>[^,;:()]{1,80}?)\s*\)?\s*\.?$",
+    re.IGNORECASE,
+)
+_CREDIT: Final = re.compile(r"\s*\((?P<credit>[^()]{1,60})\)\s*$")
+_CREDIT_LINE: Final = re.compile(r"^(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+_AUTHOR_SPLIT: Final = re.compile(r"\s*(?:,|;|\s[-–]\s|\svà\s)\s*")
+_TITLE_SUFFIX: Final = re.compile(r"^(?P<title>.+?)\s+[-–|]\s+(?P<site>[^-–|]{2,40})$")
+_SENTENCE_END: Final = frozenset(".!?…")
+_CLOSERS: Final = frozenset("\"”’»)]")
+_URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
+
+
+@attrs.frozen
+class Block:
+    """One placed line: its 1-based line number and cleaned text."""
+
+    line: int
+    text: str
+
+
+@attrs.define
+class Layout:
+    """What the layout stage found, before any extractor runs."""
+
+    title: str | None = None
+    published: datetime | date | None = None
+    lead: str | None = None
+    paragraphs: list[str] = attrs.Factory(list)
+    captions: list[str] = attrs.Factory(list)
+    source: str | None = None
+    authors: list[str] = attrs.Factory(list)
+    credits: list[str] = attrs.Factory(list)
+    url: str | None = None
+    tags: list[str] = attrs.Factory(list)
+    extra: list[tuple[str, str]] = attrs.Factory(list)
+    warnings: list[ParseWarning] = attrs.Factory(list)
+
+    def add_author(self, name: str) -> None:
+        if fold(name) not in {fold(a) for a in self.authors}:
+            self.authors.append(name)
+
+    def add_source(self, name: str) -> None:
+        if self.source is None:
+            self.source = name
+        elif fold(name) != fold(self.source):
+            self.credits.append(name)
+
+
+def read_layout(text: str) -> Layout:
+    """Split normalised text into the article's layout fields."""
+    lines = [Block(number, clean_line(raw)) for number, raw in enumerate(text.split("\n"), 1)]
+    blocks = [b for b in lines if _is_text(b.text)]
+    out = Layout()
+    if not blocks:
+        return out
+    first = blocks[0]
+    header_kv = _KEY_VALUE.match(first.text)
+    if header_kv and fold(header_kv["key"]) in _HEADER_KEYS:
+        body = _read_key_values(blocks, out)
+        _read_body(body, out, title_rule=_no_title)
+    elif _HASH_HEADER.match(first.text):
+        body = _read_hash_header(blocks, out)
+        _read_body(body, out, title_rule=_slug_title(out.url))
+    elif (dateline := parse_dateline(first.text)) is not None:
+        out.published = dateline.value
+        if dateline.problem:
+            out.warnings.append(ParseWarning("weekday-mismatch", dateline.problem, first.line))
+        _read_body(blocks[1:], out, title_rule=_always_title)
+    else:
+        _read_body(blocks, out, title_rule=_headline_title)
+    return out
+
+
+def _is_text(line: str) -> bool:
+    """A line with at least one letter or digit; anything else is layout noise."""
+    return any(ch.isalnum() for ch in line)
+
+
+# --- headers ------------------------------------------------------------------
+
+
+def _read_key_values(blocks: list[Block], out: Layout) -> list[Block]:
+    """Consume ``Key: value`` lines up to ``Content:``; return the body blocks.
+
+    A header line that is not ``Key: value`` continues the previous key's value.
+    """
+    pending: tuple[str, str, int] | None = None
+    for index, block in enumerate(blocks):
+        m = _KEY_VALUE.match(block.text)
+        field = _HEADER_KEYS.get(fold(m["key"])) if m else None
+        if m is None or (field is None and pending is not None and not _looks_like_key(m["key"])):
+            if pending is None:
+                return blocks[index:]
+            key, value, line = pending
+            pending = (key, f"{value} {block.text}".strip(), line)
+            continue
+        if pending is not None:
+            _set_header(out, *pending)
+            pending = None
+        key, value = m["key"], (m["value"] or "").strip()
+        if field == "body":
+            rest = blocks[index + 1 :]
+            return [Block(block.line, value), *rest] if value else rest
+        pending = (key, value, block.line)
+    if pending is not None:
+        _set_header(out, *pending)
+    return []
+
+
+def _looks_like_key(key: str) -> bool:
+    """A header key is one to three words, "Published Date" at most."""
+    return len(key.split()) <= 3  # noqa: PLR2004
+
+
+def _read_hash_header(blocks: list[Block], out: Layout) -> list[Block]:
+    """Consume ``# key = value`` lines; return the body blocks."""
+    for index, block in enumerate(blocks):
+        m = _HASH_HEADER.match(block.text)
+        if m is None:
+            return blocks[index:]
+        key, value = m["key"], m["value"].strip()
+        if _HEADER_KEYS.get(fold(key)) in {None, "body"} or not value:
+            out.extra.append((key, value))
+        else:
+            _set_header(out, key, value, block.line)
+    return []
+
+
+def _set_header(out: Layout, key: str, value: str, line: int) -> None:
+    field = _HEADER_KEYS.get(fold(key))
+    if field is None:
+        out.extra.append((key, value))
+    elif not value:
+        return
+    elif field == "published":
+        dateline = parse_dateline(value)
+        if dateline is None:
+            out.extra.append((key, value))
+            message = f"header {key!r} is not a date this parser reads: {value!r}"
+            out.warnings.append(ParseWarning("unreadable-date", message, line))
+            return
+        out.published = dateline.value
+        if dateline.problem:
+            out.warnings.append(ParseWarning("weekday-mismatch", dateline.problem, line))
+    elif field == "authors":
+        if not _read_byline(value, out):
+            # The header says this is the author line: keep it as written.
+            if _SOURCE_LINE.match(value):
+                out.credits.append(value)
+            else:
+                out.add_author(value)
+    elif field == "tags":
+        out.tags.extend(tag for tag in (clean_line(t) for t in value.split(",")) if tag)
+    elif field == "source":
+        out.add_source(value)
+    elif field in {"title", "url", "lead"}:
+        setattr(out, field, value)
+
+
+# --- titles -------------------------------------------------------------------
+
+TitleRule = Callable[[list[Block]], bool]
+
+
+def _no_title(_: list[Block]) -> bool:
+    return False
+
+
+def _always_title(_: list[Block]) -> bool:
+    return True
+
+
+def _headline_title(blocks: list[Block]) -> bool:
+    """A first line that reads as a headline: short, not a finished sentence, not alone."""
+    text = blocks[0].text
+    return len(blocks) > 1 and len(text) <= 300 and text[-1] not in ".,;:"  # noqa: PLR2004
+
+
+def _slug(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed.casefold() if ch.isascii() and ch.isalnum())
+
+
+def _slug_title(url: str | None) -> TitleRule:
+    """A first line is the title when the article's URL was made from it."""
+    if not url:
+        return _no_title
+    last = _URL_ID.sub("", url.rstrip("/").rsplit("/", 1)[-1])
+    wanted = _slug(last)
+
+    def rule(blocks: list[Block]) -> bool:
+        return bool(wanted) and _slug(blocks[0].text) == wanted
+
+    return rule
+
+
+def _strip_site(title: str, out: Layout) -> str:
+    """Drop a ``- VnExpress``-style suffix naming the site or a known agency."""
+    m = _TITLE_SUFFIX.match(title)
+    if m and (fold(m["site"]) in _AGENCIES or (out.source and fold(m["site"]) == fold(out.source))):
+        out.extra.append(("title suffix", m["site"]))
+        return m["title"]
+    return title
+
+
+# --- body ---------------------------------------------------------------------
+
+
+def _read_body(blocks: list[Block], out: Layout, *, title_rule: TitleRule) -> None:
+    body = _fold_captions(blocks)
+    if out.title is None and body and title_rule([b for b, _ in body]):
+        out.title = body.pop(0)[0].text
+    if out.title is not None:
+        out.title = _strip_site(out.title, out)
+    _read_closing(body, out)
+    paragraphs = [b.text for b, is_caption in body if not is_caption]
+    out.captions.extend(b.text for b, is_caption in body if is_caption)
+    if paragraphs and out.lead is None:
+        out.lead = paragraphs.pop(0)
+    elif paragraphs and out.lead is not None:
+        _expand_lead(paragraphs, out)
+    out.paragraphs.extend(paragraphs)
+
+
+def _fold_captions(blocks: list[Block]) -> list[tuple[Block, bool]]:
+    """Mark a block printed twice in a row as a caption, keeping one copy."""
+    body: list[tuple[Block, bool]] = []
+    for block in blocks:
+        if body and body[-1][0].text == block.text:
+            body[-1] = (body[-1][0], True)
+            continue
+        body.append((block, False))
+    return body
+
+
+def _expand_lead(paragraphs: list[str], out: Layout) -> None:
+    """A header summary cut short with "..." is a sentence of the body: use the whole of it.
+
+    The body usually starts with the summary; a run-in photo caption may come
+    first, and then stays a paragraph of its own.
+    """
+    assert out.lead is not None  # noqa: S101 - the caller checked
+    stem = out.lead.rstrip(".… ").rstrip()
+    first = paragraphs[0]
+    start = first.find(stem) if stem else -1
+    if start < 0 or (start > 0 and first[start - 1] != " "):
+        return
+    end = _sentence_end(first, start + len(stem))
+    out.lead = first[start:end].rstrip()
+    pieces = [first[:start].strip(), first[end:].strip()]
+    paragraphs[:1] = [piece for piece in pieces if piece]
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Index just past the sentence that contains ``text[start - 1]``."""
+    index = start
+    while index < len(text):
+        if text[index] in _SENTENCE_END:
+            index += 1
+            while index < len(text) and (text[index] in _SENTENCE_END or text[index] in _CLOSERS):
+                index += 1
+            if index == len(text) or text[index] == " ":
+                return index
+        else:
+            index += 1
+    return len(text)
+
+
+# --- closing lines: source, byline, credits -----------------------------------
+
+
+def _read_closing(body: list[tuple[Block, bool]], out: Layout) -> None:
+    """Take source, byline and credit lines off the end of the body."""
+    took_any = False
+    while body and not body[-1][1]:
+        text = body[-1][0].text
+        if _read_source_line(text, out) or _read_credit_line(text, out) or _read_byline(text, out):
+            body.pop()
+            took_any = True
+            continue
+        break
+    if not took_any and body and not body[-1][1]:
+        block = body[-1][0]
+        kept = _read_tail(block.text, out)
+        if kept != block.text:
+            if kept:
+                body[-1] = (Block(block.line, kept), False)
+            else:
+                body.pop()
+
+
+def _read_source_line(text: str, out: Layout) -> bool:
+    m = _SOURCE_LINE.match(text)
+    if m:
+        name = m["name"].strip()
+        if m["nguon"] or fold(name) in _AGENCIES or _all_capitalised(name.split()):
+            out.add_source(name)
+            return True
+        return False
+    bare = text.rstrip(".").strip()
+    if fold(bare) in _AGENCIES:
+        out.add_source(bare)
+        return True
+    return False
+
+
+def _read_credit_line(text: str, out: Layout) -> bool:
+    if _CREDIT_LINE.match(text):
+        out.credits.append(text)
+        return True
+    return False
+
+
+def _read_byline(text: str, out: Layout) -> bool:
+    """``Phương Thảo``, ``Nguyễn Tiến (Theo AFP)``, ``(Tổng hợp)``: names and credits."""
+    credits: list[str] = []
+    rest = text
+    while m := _CREDIT.search(rest):
+        credits.insert(0, m["credit"].strip())
+        rest = rest[: m.start()].rstrip()
+    names = [n for n in _AUTHOR_SPLIT.split(rest)] if rest else []
+    if not all(_is_name(n) for n in names) or not (names or credits):
+        return False
+    for name in names:
+        out.add_author(name)
+    out.credits.extend(credits)
+    return True
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and _all_capitalised(words)  # noqa: PLR2004
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    return bool(words) and all(
+        w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words
+    )
+
+
+def _read_tail(text: str, out: Layout) -> str:
+    """Closing words run into a one-line body: return what stays in the paragraph."""
+    cut = _last_sentence_end(text)
+    head, tail = text[:cut].rstrip(), text[cut:].strip()
+    if not tail:
+        return text
+    if _read_source_line(tail, out) or _read_byline(tail, out):
+        return head
+    # A caption or clip title without a full stop, then the byline: "… gây tai nạn Thanh Thanh".
+    words = tail.split()
+    for size in (3, 2):
+        if len(words) > size + 1:
+            run, before = words[-size:], words[-size - 1]
+            if (
+                _all_capitalised(run)
+                and before.islower()
+                and before.isalpha()
+                and fold(before) not in _BYLINE_STOP
+                and fold(" ".join(words[-size - 2 : -size])) not in _BYLINE_STOP
+                and not _all_capitalised(words[-size - 1 : -size])
+            ):
+                out.add_author(" ".join(run))
+                return (head + " " + " ".join(words[:-size])).strip()
+    return text
+
+
+def _last_sentence_end(text: str) -> int:
+    """Index just past the last sentence terminator (with closing quotes), or 0.
+
+    A text that ends with a terminator has no tail: its length is returned.
+    """
+    trimmed = text.rstrip("".join(_CLOSERS))
+    if trimmed and trimmed[-1] in _SENTENCE_END:
+        return len(text)
+    index = len(text) - 1
+    while index >= 0:
+        if text[index] in _SENTENCE_END:
+            end = index + 1
+            while end < len(text) and text[end] in _CLOSERS:
+                end += 1
+            if end < len(text):
+                return end
+        index -= 1
+    return 0

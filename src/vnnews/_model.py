@@ -1,0 +1,264 @@
+"""The immutable value types of an article.
+
+Every type is a frozen, slotted attrs class: values compare and hash by
+content, collections are tuples, and validators refuse values that cannot
+describe a real article (naive datetimes, empty names, multi-line
+paragraphs).  Nothing here knows how text is parsed or written; that is the
+job of ``_parse`` and ``_serialize``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import datetime as _dt
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Article",
+    "Document",
+    "Event",
+    "Mention",
+    "ParseWarning",
+    "Person",
+    "Position",
+]
+
+#: The fields of an Article that hold running text, in reading order.
+TEXT_BLOCKS = ("title", "lead", "paragraphs", "captions")
+
+
+# --- validators ---------------------------------------------------------------
+
+
+def _line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A single line of NFC text: non-empty, no line break, no outer white space."""
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not value or value != value.strip():
+        msg = f"{attribute.name} must be non-empty with no leading or trailing space: {value!r}"
+        raise ValueError(msg)
+    if any(ch in value for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+        msg = f"{attribute.name} must be a single line: {value!r}"
+        raise ValueError(msg)
+    if not unicodedata.is_normalized("NFC", value):
+        msg = f"{attribute.name} must be in Unicode NFC form: {value!r}"
+        raise ValueError(msg)
+
+
+def _optional_line(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None:
+        _line(inst, attribute, value)
+
+
+def _lines(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+        raise TypeError(msg)
+    for item in value:
+        _line(inst, attribute, item)
+
+
+def _tuple_of(kind: type) -> Any:
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def _published(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, datetime):
+        if value.utcoffset() is None:
+            msg = f"{attribute.name} must be an aware datetime (with a UTC offset): {value!r}"
+            raise ValueError(msg)
+        return
+    if isinstance(value, date):
+        return
+    msg = f"{attribute.name} must be a datetime, a date or None, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        msg = f"{attribute.name} must not be negative: {value}"
+        raise ValueError(msg)
+
+
+_OPT_DATE = attrs.validators.optional(attrs.validators.instance_of(date))
+
+
+def _plain_date(_inst: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
+    _OPT_DATE(_inst, attribute, value)
+    if isinstance(value, datetime):
+        msg = f"{attribute.name} must be a date, not a datetime: {value!r}"
+        raise TypeError(msg)
+
+
+# --- small value types --------------------------------------------------------
+
+
+@attrs.frozen
+class Mention:
+    """Where something is named: the text block, its index, and a character span.
+
+    ``block`` is one of ``"title"``, ``"lead"``, ``"paragraphs"``, ``"captions"``;
+    ``index`` counts within tuple blocks (0 for title and lead); ``start`` and
+    ``end`` are offsets into that block's string.
+    """
+
+    block: str = attrs.field(validator=attrs.validators.in_(TEXT_BLOCKS))
+    index: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            msg = f"Mention end {self.end} is before start {self.start}"
+            raise ValueError(msg)
+
+
+@attrs.frozen
+class ParseWarning:
+    """Something the parser noticed and did not silently accept.
+
+    ``code`` is a stable machine-readable tag (for example ``"weekday-mismatch"``),
+    ``message`` a sentence for people, ``line`` the 1-based input line, if known.
+    """
+
+    code: str = attrs.field(validator=_line)
+    message: str = attrs.field(validator=_line)
+    line: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional([attrs.validators.instance_of(int), _non_negative]),
+    )
+
+
+@attrs.frozen
+class Position:
+    """An office a person holds or held, as written, e.g. "Bộ trưởng Bộ Công an".
+
+    ``role`` ("Bộ trưởng") and ``organisation`` ("Bộ Công an") split the title
+    where the grammar allows; ``former`` is true for "nguyên …" titles.
+    """
+
+    title: str = attrs.field(validator=_line)
+    role: str | None = attrs.field(default=None, validator=_optional_line)
+    organisation: str | None = attrs.field(default=None, validator=_optional_line)
+    former: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+
+@attrs.frozen
+class Person:
+    """A real person named in the article, under the fullest form of the name.
+
+    ``family``, ``middle`` and ``given`` are the name's parts in Vietnamese
+    order where they are known; ``mentions`` lists every place the person is
+    named, short mentions ("ông Lâm") included.
+    """
+
+    name: str = attrs.field(validator=_line)
+    honorific: str | None = attrs.field(default=None, validator=_optional_line)
+    rank: str | None = attrs.field(default=None, validator=_optional_line)
+    positions: tuple[Position, ...] = attrs.field(default=(), validator=_tuple_of(Position))
+    family: str | None = attrs.field(default=None, validator=_optional_line)
+    middle: str | None = attrs.field(default=None, validator=_optional_line)
+    given: str | None = attrs.field(default=None, validator=_optional_line)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
+@attrs.frozen
+class Document:
+    """An official document the article cites, once per distinct document.
+
+    ``kind`` is the type as written ("Nghị quyết"), ``number`` the identifier
+    exactly as written without "số" ("25-NQ/TW"), or None for named laws and
+    plenum resolutions; ``term`` is the Party or National Assembly term
+    ("khóa XI" gives 11); ``provisions`` the articles and clauses cited
+    ("Điều 174", "khoản 1").
+    """
+
+    kind: str = attrs.field(validator=_line)
+    number: str | None = attrs.field(default=None, validator=_optional_line)
+    issued: date | None = attrs.field(default=None, validator=_plain_date)
+    issuer: str | None = attrs.field(default=None, validator=_optional_line)
+    subject: str | None = attrs.field(default=None, validator=_optional_line)
+    term: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional([attrs.validators.instance_of(int), _non_negative]),
+    )
+    provisions: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    as_written: str | None = attrs.field(default=None, validator=_optional_line)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
+@attrs.frozen
+class Event:
+    """A dated happening: a meeting, a trial, an arrest, a visit.
+
+    ``part_of_day`` is the word as written ("chiều"); ``location`` the place as
+    written after "tại"; ``participants`` and ``chairs`` hold the names of the
+    article's people.
+    """
+
+    kind: str | None = attrs.field(default=None, validator=_optional_line)
+    date: _dt.date | None = attrs.field(default=None, validator=_plain_date)
+    part_of_day: str | None = attrs.field(default=None, validator=_optional_line)
+    time: _dt.time | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(_dt.time))
+    )
+    location: str | None = attrs.field(default=None, validator=_optional_line)
+    province: str | None = attrs.field(default=None, validator=_optional_line)
+    chairs: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    participants: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+
+# --- the article --------------------------------------------------------------
+
+
+@attrs.frozen
+class Article:
+    """One news article: its layout fields and what was extracted from them.
+
+    ``published`` is an aware datetime when the text gives a time, a plain
+    date when it gives only a date, else None.  ``credits`` keeps attributions
+    that are neither the source nor an author ("Theo AFP", "(Tổng hợp)");
+    ``extra`` keeps header fields with no field of their own, as
+    ``(key, value)`` pairs.  ``warnings`` records what the parser did not
+    silently accept, such as a weekday that disagrees with the date.
+    """
+
+    title: str | None = attrs.field(default=None, validator=_optional_line)
+    published: datetime | date | None = attrs.field(default=None, validator=_published)
+    lead: str | None = attrs.field(default=None, validator=_optional_line)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    captions: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    source: str | None = attrs.field(default=None, validator=_optional_line)
+    authors: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    credits: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    url: str | None = attrs.field(default=None, validator=_optional_line)
+    tags: tuple[str, ...] = attrs.field(default=(), validator=_lines)
+    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_tuple_of(tuple))
+    people: tuple[Person, ...] = attrs.field(default=(), validator=_tuple_of(Person))
+    documents: tuple[Document, ...] = attrs.field(default=(), validator=_tuple_of(Document))
+    events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
+    warnings: tuple[ParseWarning, ...] = attrs.field(default=(), validator=_tuple_of(ParseWarning))
+
+    def __attrs_post_init__(self) -> None:
+        for pair in self.extra:
+            if len(pair) != 2 or not all(isinstance(part, str) for part in pair):  # noqa: PLR2004
+                msg = f"extra must hold (key, value) pairs of str: {pair!r}"
+                raise ValueError(msg)
+            if not pair[0] or pair[0] != pair[0].strip() or any(c in "\n\r" for c in "".join(pair)):
+                msg = f"extra holds a malformed pair: {pair!r}"
+                raise ValueError(msg)
+
+    @property
+    def body(self) -> str:
+        """The lead and paragraphs joined by blank lines: the article's running text."""
+        return "\n\n".join(p for p in (self.lead, *self.paragraphs) if p)

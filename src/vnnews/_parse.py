@@ -1,0 +1,72 @@
+"""The pipeline: text in, :class:`Article` out.
+
+Stages run one way: :mod:`._normalize` (bytes to one NFC text), :mod:`._layout`
+(blocks: title, dateline, lead, paragraphs, captions, source, bylines), then the
+extractors, then the Article.  No stage calls back into an earlier one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._data import text as _data_text
+from ._errors import ParseError
+from ._layout import read_layout
+from ._model import Article
+from ._normalize import decode, normalize_text
+
+__all__ = ["example_text", "parse", "parse_file"]
+
+
+def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
+    """Parse one article's raw text (``str``, or ``bytes`` in UTF-8/16/32).
+
+    >>> article = parse("Thứ Ba, 12/06/2018, 08:55 [GMT+7]\\n\\nTiêu đề\\n\\nMở đầu.")
+    >>> article.title, article.lead, str(article.published)
+    ('Tiêu đề', 'Mở đầu.', '2018-06-12 08:55:00+07:00')
+
+    Raises :class:`~vnnews.ParseError` (a ``ValueError``) for input that is
+    not text; any text, even empty, gives an Article.
+    """
+    if isinstance(text, bytes | bytearray | memoryview):
+        text = decode(bytes(text), encoding)
+    elif not isinstance(text, str):
+        msg = f"parse takes str or bytes, not {type(text).__name__}"
+        raise TypeError(msg)
+    layout = read_layout(normalize_text(text))
+    return Article(
+        title=layout.title,
+        published=layout.published,
+        lead=layout.lead,
+        paragraphs=tuple(layout.paragraphs),
+        captions=tuple(layout.captions),
+        source=layout.source,
+        authors=tuple(layout.authors),
+        credits=tuple(layout.credits),
+        url=layout.url,
+        tags=tuple(layout.tags),
+        extra=tuple(layout.extra),
+        warnings=tuple(layout.warnings),
+    )
+
+
+def parse_file(path: str | os.PathLike[str], /, *, encoding: str | None = None) -> Article:
+    """Read and parse one article file; errors name the file.
+
+    Raises :class:`~vnnews.ParseError` for a file that cannot be read or decoded.
+    """
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}", source=name) from None
+    try:
+        return parse(data, encoding=encoding)
+    except ParseError as exc:
+        raise exc.with_source(name) from None
+
+
+def example_text() -> str:
+    """The founding article (bocongan.gov.vn, 12 June 2018), as shipped in the package."""
+    return _data_text("example.txt")

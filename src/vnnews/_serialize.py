@@ -1,0 +1,195 @@
+"""Dicts, JSON and JSON Lines: one cattrs converter for every type.
+
+Dates and times are ISO 8601 strings: ``published`` is ``YYYY-MM-DD`` for a
+plain date and ``YYYY-MM-DDTHH:MM:SS+07:00`` for an aware datetime.  Input is
+checked strictly: a wrong type, a missing key or an unknown key is a
+:class:`~vnnews.SchemaError` that names the path of the field.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, time
+from typing import IO, Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.v import format_exception
+from cattrs.gen import make_dict_structure_fn
+
+from ._errors import SchemaError
+from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
+
+__all__ = ["dump_jsonl", "from_dict", "from_json", "load_jsonl", "to_dict", "to_json"]
+
+T = TypeVar("T")
+
+_TYPES = (Article, Person, Position, Document, Event, Mention, ParseWarning)
+
+
+def _strict(kind: type) -> Any:
+    def structure(value: object, _: object) -> object:
+        # bool is an int in Python; JSON knows better.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            msg = f"expected {kind.__name__}, got {type(value).__name__}"
+            raise TypeError(msg)
+        return value
+
+    return structure
+
+
+def _iso(kind: type[date] | type[time]) -> Any:
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, str):
+            msg = f"expected an ISO 8601 string, got {type(value).__name__}"
+            raise TypeError(msg)
+        return kind.fromisoformat(value)
+
+    return structure
+
+
+def _structure_published(value: object, _: object) -> datetime | date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        msg = f"expected an ISO 8601 string or null, got {type(value).__name__}"
+        raise TypeError(msg)
+    if len(value) == len("YYYY-MM-DD"):
+        return date.fromisoformat(value)
+    moment = datetime.fromisoformat(value)
+    if moment.utcoffset() is None:
+        msg = f"a datetime needs a UTC offset: {value!r}"
+        raise ValueError(msg)
+    return moment
+
+
+def _structure_date(value: object, _: object) -> date:
+    day = _iso(date)(value, _)
+    if len(str(value)) != len("YYYY-MM-DD"):
+        msg = f"expected a plain date YYYY-MM-DD: {value!r}"
+        raise ValueError(msg)
+    return day  # type: ignore[no-any-return]
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    for kind in (str, int, bool):
+        conv.register_structure_hook(kind, _strict(kind))
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_structure_hook(time, _iso(time))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(time, time.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime | date | None, _structure_published)
+    conv.register_unstructure_hook(
+        datetime | date | None, lambda v: None if v is None else v.isoformat()
+    )
+    conv.register_unstructure_hook_func(
+        lambda t: t == tuple[tuple[str, str], ...], lambda pairs: [list(p) for p in pairs]
+    )
+    for kind in _TYPES:
+        conv.register_structure_hook(kind, _all_keys(kind, make_dict_structure_fn(kind, conv)))
+    return conv
+
+
+def _all_keys(kind: type, structure: Any) -> Any:
+    """Wrap a structure function so that an input lacking any field is refused.
+
+    Written output always carries every key; an absent one means the input
+    was not written by us, or was damaged, and a default would hide that.
+    """
+    names = frozenset(field.name for field in attrs.fields(kind))
+
+    def checked(value: object, cls: type) -> object:
+        if isinstance(value, dict):
+            missing = names.difference(value)
+            if missing:
+                msg = f"missing keys: {', '.join(sorted(missing))}"
+                raise ValueError(msg)
+        elif not isinstance(value, Mapping):
+            msg = f"expected an object, got {type(value).__name__}"
+            raise TypeError(msg)
+        return structure(value, cls)
+
+    return checked
+
+
+def _describe(exc: BaseException, type_: type | None) -> str:
+    """One error's message for :func:`cattrs.transform_error`."""
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, (TypeError, ValueError)) and str(exc):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+_CONVERTER = _make_converter()
+
+
+def to_dict(value: object, /) -> dict[str, Any]:
+    """Turn an :class:`Article` (or any vnnews value) into plain JSON-ready data."""
+    if not isinstance(value, _TYPES):
+        msg = f"to_dict takes a vnnews value, not {type(value).__name__}"
+        raise TypeError(msg)
+    out: dict[str, Any] = _CONVERTER.unstructure(value)
+    return out
+
+
+def from_dict(data: object, /, cls: type[T] = Article) -> T:  # type: ignore[assignment]
+    """Build a value of ``cls`` (an :class:`Article` by default) from plain data.
+
+    Raises :class:`SchemaError` naming each bad field's path.
+    """
+    if cls not in _TYPES:
+        msg = f"from_dict builds a vnnews type, not {cls!r}"
+        raise TypeError(msg)
+    if not isinstance(data, dict):
+        msg = f"expected an object for {cls.__name__}"
+        raise SchemaError(msg, (f"$: got {type(data).__name__}",))
+    try:
+        return _CONVERTER.structure(data, cls)
+    except cattrs.BaseValidationError as exc:
+        errors = tuple(cattrs.transform_error(exc, path="$", format_exception=_describe))
+        raise SchemaError(f"invalid {cls.__name__}", errors) from None
+    except (TypeError, ValueError) as exc:  # raised by a validator outside cattrs' reach
+        raise SchemaError(f"invalid {cls.__name__}", (f"{exc} @ $",)) from None
+
+
+def to_json(value: object, /, *, indent: int | None = None) -> str:
+    """The value as a JSON document (UTF-8 friendly: Vietnamese letters are not escaped)."""
+    return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, /, cls: type[T] = Article) -> T:  # type: ignore[assignment]
+    """Read a value written by :func:`to_json`; raises :class:`SchemaError`."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise SchemaError("not a JSON document", (f"$: {exc}",)) from None
+    return from_dict(data, cls)
+
+
+def dump_jsonl(articles: Iterable[Article], fp: IO[str], /) -> int:
+    """Write one JSON object per line to the text stream ``fp``; return how many."""
+    count = 0
+    for article in articles:
+        fp.write(to_json(article))
+        fp.write("\n")
+        count += 1
+    return count
+
+
+def load_jsonl(lines: Iterable[str], /) -> Iterator[Article]:
+    """Read Articles from JSON Lines (a text stream or any iterable of lines).
+
+    Blank lines are skipped; a bad line raises :class:`SchemaError` naming
+    its line number.
+    """
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield from_json(line)
+        except SchemaError as exc:
+            raise SchemaError(f"line {number}: {exc.msg}", exc.errors) from None
