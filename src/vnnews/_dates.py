@@ -39,7 +39,9 @@ _DATELINE: Final = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _COMPACT: Final = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
-_ISO: Final = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO: Final = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
 
 
 @attrs.frozen
@@ -102,7 +104,7 @@ def _date(year: str, month: str, day: str) -> date | None:
 
 def _offset(sign: str, hours: str, minutes: str | None) -> timezone | None:
     delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
-    if delta > timedelta(hours=14):  # noqa: PLR2004 - no zone is further from UTC
+    if delta > timedelta(hours=14):
         return None
     return timezone(-delta if sign in "-−" else delta)
 

@@ -48,11 +48,13 @@ _SOURCE_LINE: Final = re.compile(
     re.IGNORECASE,
 )
 _CREDIT: Final = re.compile(r"\s*\((?P<credit>[^()]{1,60})\)\s*$")
-_CREDIT_LINE: Final = re.compile(r"^(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+_CREDIT_LINE: Final = re.compile(
+    r"^(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:\s*\S.{0,60}$", re.IGNORECASE
+)
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:,|;|\s[-–]\s|\svà\s)\s*")
 _TITLE_SUFFIX: Final = re.compile(r"^(?P<title>.+?)\s+[-–|]\s+(?P<site>[^-–|]{2,40})$")
 _SENTENCE_END: Final = frozenset(".!?…")
-_CLOSERS: Final = frozenset("\"”’»)]")
+_CLOSERS: Final = frozenset('"”’»)]')
 _URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
 
 
@@ -359,17 +361,17 @@ def _read_credit_line(text: str, out: Layout) -> bool:
 
 def _read_byline(text: str, out: Layout) -> bool:
     """``Phương Thảo``, ``Nguyễn Tiến (Theo AFP)``, ``(Tổng hợp)``: names and credits."""
-    credits: list[str] = []
+    found: list[str] = []
     rest = text
     while m := _CREDIT.search(rest):
-        credits.insert(0, m["credit"].strip())
+        found.insert(0, m["credit"].strip())
         rest = rest[: m.start()].rstrip()
-    names = [n for n in _AUTHOR_SPLIT.split(rest)] if rest else []
-    if not all(_is_name(n) for n in names) or not (names or credits):
+    names = _AUTHOR_SPLIT.split(rest) if rest else []
+    if not all(_is_name(n) for n in names) or not (names or found):
         return False
     for name in names:
         out.add_author(name)
-    out.credits.extend(credits)
+    out.credits.extend(found)
     return True
 
 

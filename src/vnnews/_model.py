@@ -9,8 +9,8 @@ job of ``_parse`` and ``_serialize``.
 
 from __future__ import annotations
 
-import unicodedata
 import datetime as _dt
+import unicodedata
 from datetime import date, datetime
 from typing import Any
 

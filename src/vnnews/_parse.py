@@ -20,9 +20,9 @@ __all__ = ["example_text", "parse", "parse_file"]
 
 
 def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
-    """Parse one article's raw text (``str``, or ``bytes`` in UTF-8/16/32).
+    r"""Parse one article's raw text (``str``, or ``bytes`` in UTF-8/16/32).
 
-    >>> article = parse("Thứ Ba, 12/06/2018, 08:55 [GMT+7]\\n\\nTiêu đề\\n\\nMở đầu.")
+    >>> article = parse("Thứ Ba, 12/06/2018, 08:55 [GMT+7]\n\nTiêu đề\n\nMở đầu.")
     >>> article.title, article.lead, str(article.published)
     ('Tiêu đề', 'Mở đầu.', '2018-06-12 08:55:00+07:00')
 

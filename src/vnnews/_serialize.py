@@ -15,8 +15,8 @@ from typing import IO, Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.v import format_exception
 from cattrs.gen import make_dict_structure_fn
+from cattrs.v import format_exception
 
 from ._errors import SchemaError
 from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
@@ -39,7 +39,7 @@ def _strict(kind: type) -> Any:
     return structure
 
 
-def _iso(kind: type[date] | type[time]) -> Any:
+def _iso(kind: type[date | time]) -> Any:
     def structure(value: object, _: object) -> object:
         if not isinstance(value, str):
             msg = f"expected an ISO 8601 string, got {type(value).__name__}"
@@ -74,8 +74,8 @@ def _structure_date(value: object, _: object) -> date:
 
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    for kind in (str, int, bool):
-        conv.register_structure_hook(kind, _strict(kind))
+    for scalar in (str, int, bool):
+        conv.register_structure_hook(scalar, _strict(scalar))
     conv.register_structure_hook(date, _structure_date)
     conv.register_structure_hook(time, _iso(time))
     conv.register_unstructure_hook(date, date.isoformat)

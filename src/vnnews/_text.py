@@ -45,9 +45,9 @@ def to_text(article: Article, /) -> str:
     blocks.extend(article.paragraphs)
     blocks.extend(f"{caption}\n{caption}" for caption in article.captions)
     byline = ", ".join(article.authors)
-    credits = " ".join(f"({credit})" for credit in article.credits)
-    if byline or credits:
-        blocks.append(f"{byline} {credits}".strip())
+    notes = " ".join(f"({credit})" for credit in article.credits)
+    if byline or notes:
+        blocks.append(f"{byline} {notes}".strip())
     if article.source is not None:
         blocks.append(f"Nguồn: {article.source}")
     return "".join(f"{block}\n\n" for block in blocks)
