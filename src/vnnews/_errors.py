@@ -8,6 +8,8 @@ __all__ = ["DecodeError", "ParseError", "SchemaError", "VnnewsError"]
 class VnnewsError(Exception):
     """Root of every error vnnews raises on purpose."""
 
+    __module__ = "vnnews"
+
 
 class ParseError(VnnewsError, ValueError):
     """Text that cannot be read as an article.
@@ -15,6 +17,8 @@ class ParseError(VnnewsError, ValueError):
     ``line`` and ``column`` are 1-based and point into the input, when known;
     ``source`` names the file or stream the text came from, when known.
     """
+
+    __module__ = "vnnews"
 
     def __init__(
         self,
@@ -59,6 +63,8 @@ def _rebuild(
 class DecodeError(ParseError):
     """Bytes whose text encoding could not be determined or decoded."""
 
+    __module__ = "vnnews"
+
 
 class SchemaError(VnnewsError, ValueError):
     """A dict or JSON document that does not describe a valid value.
@@ -66,6 +72,8 @@ class SchemaError(VnnewsError, ValueError):
     ``errors`` lists one message per bad field, each starting with the field's
     path, such as ``$.people[2].positions[0].title``.
     """
+
+    __module__ = "vnnews"
 
     def __init__(self, msg: str, errors: tuple[str, ...] = ()) -> None:
         self.msg = msg

@@ -64,7 +64,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 def _decode_error(data: bytes, exc: UnicodeDecodeError, what: str) -> DecodeError:
     before = data[: exc.start]
     line = before.count(b"\n") + 1
-    column = exc.start - (before.rfind(b"\n") + 1) + 1
+    # Columns count characters, as an editor shows them, not bytes.
+    line_start = before[before.rfind(b"\n") + 1 :]
+    column = len(line_start.decode(exc.encoding, errors="replace")) + 1
     return DecodeError(
         f"{what}: undecodable byte 0x{data[exc.start]:02x} at offset {exc.start}",
         line=line,

@@ -1,0 +1,262 @@
+"""The layout parser on each layout, datelines, bytes input and its errors."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from dateutil import parser as dateutil_parser
+
+import vnnews
+from vnnews._dates import format_dateline, parse_dateline
+
+VN = timezone(timedelta(hours=7))
+
+
+class TestFoundingArticle:
+    """The bocongan.gov.vn layout: dateline, title, paragraphs, twice-printed captions."""
+
+    article = vnnews.parse(vnnews.example_text())
+
+    def test_dateline_is_vietnam_time(self) -> None:
+        assert self.article.published == datetime(2018, 6, 12, 8, 55, tzinfo=VN)
+        assert self.article.published.utcoffset() == timedelta(hours=7)
+
+    def test_title_and_lead(self) -> None:
+        assert self.article.title == (
+            "Nâng cao hiệu quả công tác dân vận trong lực lượng CAND trong tình hình mới"
+        )
+        assert self.article.lead is not None
+        assert self.article.lead.startswith("Chiều 11/6/2018, tại Hà Nội, đã diễn ra buổi làm việc")
+
+    def test_captions_are_folded_to_one_copy(self) -> None:
+        assert self.article.captions == (
+            "Toàn cảnh buổi làm việc.",
+            "Thượng tướng Tô Lâm phát biểu tại buổi làm việc.",
+            "Đồng chí Trương Thị Mai; Thượng tướng Tô Lâm cùng các đại biểu dự buổi làm việc.",
+        )
+        assert not set(self.article.captions) & set(self.article.paragraphs)
+
+    def test_noise_lines_are_dropped_and_source_kept(self) -> None:
+        assert self.article.source == "Bộ Công an"
+        assert "." not in self.article.paragraphs
+        assert all(p.strip() for p in self.article.paragraphs)
+        assert self.article.paragraphs[-1].startswith("Bên cạnh đó")
+        assert len(self.article.paragraphs) == 5
+        assert self.article.warnings == ()
+
+
+class TestDatelines:
+    @pytest.mark.parametrize(
+        ("line", "expected"),
+        [
+            ("Thứ Ba, 12/06/2018, 08:55 [GMT+7]", datetime(2018, 6, 12, 8, 55, tzinfo=VN)),
+            ("Thứ tư, 7/2/2024, 23:41 (GMT+7)", datetime(2024, 2, 7, 23, 41, tzinfo=VN)),
+            ("Chủ nhật, 18/2/2024, 08:45 (GMT+7)", datetime(2024, 2, 18, 8, 45, tzinfo=VN)),
+            ("14/01/2026 16:13 GMT+7", datetime(2026, 1, 14, 16, 13, tzinfo=VN)),
+            ("12/06/2018 - 08:55", datetime(2018, 6, 12, 8, 55, tzinfo=VN)),
+            ("12-06-2018 08:55", datetime(2018, 6, 12, 8, 55, tzinfo=VN)),
+            ("Thứ Ba, 12/06/2018, 08:55 GMT+07:00", datetime(2018, 6, 12, 8, 55, tzinfo=VN)),
+            ("20200918", date(2020, 9, 18)),
+            ("2018-06-12", date(2018, 6, 12)),
+            ("2018-06-12T08:55:00+07:00", datetime(2018, 6, 12, 8, 55, tzinfo=VN)),
+            ("CN, 10/9/2023", date(2023, 9, 10)),
+        ],
+    )
+    def test_forms(self, line: str, expected: date) -> None:
+        parsed = parse_dateline(line)
+        assert parsed is not None
+        assert parsed.value == expected
+        assert type(parsed.value) is type(expected)
+        assert parsed.problem is None
+
+    def test_gmt_plus_7_is_east_of_utc_unlike_dateutil(self) -> None:
+        # dateutil reads "GMT+7" the POSIX way, as UTC-7: we must not.
+        posix = dateutil_parser.parse("12/06/2018 08:55 GMT+7", dayfirst=True)
+        assert posix.utcoffset() == timedelta(hours=-7)
+        ours = parse_dateline("12/06/2018 08:55 GMT+7")
+        assert ours is not None
+        assert isinstance(ours.value, datetime)
+        assert ours.value.utcoffset() == timedelta(hours=7)
+
+    @pytest.mark.parametrize(
+        "line", ["31/02/2020", "12/13/2018", "Thứ Ba, 12/06/2018, 25:00", "Thứ Mười, 12/06/2018", "Hà Nội"]
+    )
+    def test_impossible_or_foreign_lines_are_not_datelines(self, line: str) -> None:
+        assert parse_dateline(line) is None
+
+    def test_weekday_that_disagrees_is_reported_not_accepted_silently(self) -> None:
+        article = vnnews.parse("Thứ Hai, 12/06/2018, 08:55 [GMT+7]\n\nTiêu đề\n\nMở đầu bài.\n")
+        assert article.published == datetime(2018, 6, 12, 8, 55, tzinfo=VN)
+        (warning,) = article.warnings
+        assert warning.code == "weekday-mismatch"
+        assert warning.line == 1
+        assert "Thứ Ba" in warning.message
+
+    def test_header_date_it_cannot_read_is_kept_and_reported(self) -> None:
+        article = vnnews.parse("Title: Tiêu đề\nPublished Date: hôm qua\nContent: Nội dung bài.")
+        assert article.published is None
+        assert ("Published Date", "hôm qua") in article.extra
+        assert [w.code for w in article.warnings] == ["unreadable-date"]
+
+    def test_format_then_parse_is_identity(self) -> None:
+        for value in (
+            datetime(2024, 2, 29, 0, 0, tzinfo=VN),
+            datetime(2024, 2, 29, 23, 59, 7, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+            datetime(1999, 12, 31, 12, 0, tzinfo=timezone(timedelta(hours=-3))),
+            date(2000, 1, 1),
+        ):
+            parsed = parse_dateline(format_dateline(value))
+            assert parsed is not None
+            assert parsed.value == value
+            assert parsed.problem is None
+
+
+class TestOtherLayouts:
+    def test_key_value_header(self) -> None:
+        text = (
+            "Title: Công binh Việt Nam 'làm thay đổi diện mạo Abyei' - VnExpress\n"
+            "Source: VnExpress\n"
+            "Link: https://vnexpress.net/a-1.html\n"
+            "Published Date: Thứ năm, 19/10/2023, 17:55 (GMT+7)\n"
+            "Author: Nguyễn Tiến (Theo AFP)\n"
+            "Tags: công binh, Abyei\n"
+            "Summary: Đội công binh đã làm thay đổi diện mạo ...\n"
+            "Content: Đội công binh đã làm thay đổi diện mạo Abyei. Ngày 19/10, Bộ Quốc phòng "
+            "tổng kết nhiệm kỳ. Sơn Hà\n"
+        )
+        article = vnnews.parse(text)
+        assert article.title == "Công binh Việt Nam 'làm thay đổi diện mạo Abyei'"
+        assert article.source == "VnExpress"
+        assert article.url == "https://vnexpress.net/a-1.html"
+        assert article.published == datetime(2023, 10, 19, 17, 55, tzinfo=VN)
+        assert article.authors == ("Nguyễn Tiến", "Sơn Hà")
+        assert article.credits == ("Theo AFP",)
+        assert article.tags == ("công binh", "Abyei")
+        assert article.lead == "Đội công binh đã làm thay đổi diện mạo Abyei."
+        assert article.paragraphs == ("Ngày 19/10, Bộ Quốc phòng tổng kết nhiệm kỳ.",)
+
+    def test_header_value_continued_on_next_line(self) -> None:
+        article = vnnews.parse("Title: Tóc đẹp\nAuthor: \nSao Mai\nTags: tóc\nContent: Bài viết.")
+        assert article.authors == ("Sao Mai",)
+        assert article.tags == ("tóc",)
+        assert article.lead == "Bài viết."
+
+    def test_hash_header_title_only_when_the_url_was_made_from_it(self) -> None:
+        head = "# doc_id = news_1\n# url = https://dantri.com.vn/xa-hoi/tphcm-se-co-19-quan-2020.htm\n"
+        head += "# date = 20201001\n"
+        with_title = vnnews.parse(head + "TPHCM sẽ có 19 quận\nMở đầu bài.\nThân bài.\nPhương Thảo\n")
+        assert with_title.title == "TPHCM sẽ có 19 quận"
+        assert with_title.published == date(2020, 10, 1)
+        assert with_title.lead == "Mở đầu bài."
+        assert with_title.paragraphs == ("Thân bài.",)
+        assert with_title.authors == ("Phương Thảo",)
+        assert ("doc_id", "news_1") in with_title.extra
+        without = vnnews.parse(head + "Một câu mở đầu không phải tiêu đề\nThân bài.\n")
+        assert without.title is None
+        assert without.lead == "Một câu mở đầu không phải tiêu đề"
+
+    def test_plain_layout_with_byline_and_source_run_into_the_body(self) -> None:
+        article = vnnews.parse(
+            "Bí thư tỉnh Yên Bái: Dừng ngay hủ tục\nMở đầu bài báo.\n"
+            "Câu một của thân bài. Câu hai kết thúc. Theo Trí Thức Trẻ\n"
+        )
+        assert article.title == "Bí thư tỉnh Yên Bái: Dừng ngay hủ tục"
+        assert article.lead == "Mở đầu bài báo."
+        assert article.paragraphs == ("Câu một của thân bài. Câu hai kết thúc.",)
+        assert article.source == "Trí Thức Trẻ"
+
+    @pytest.mark.parametrize(
+        ("tail", "authors", "credits"),
+        [
+            ("Hiền Minh (Tổng hợp)", ("Hiền Minh",), ("Tổng hợp",)),
+            ("Khánh An", ("Khánh An",), ()),
+            ("Clip đua xe gây tai nạn Thanh Thanh", ("Thanh Thanh",), ()),
+        ],
+    )
+    def test_bylines_at_the_end_of_a_one_line_body(
+        self, tail: str, authors: tuple[str, ...], credits: tuple[str, ...]
+    ) -> None:
+        article = vnnews.parse(f"Tiêu đề\nMở đầu.\nThân bài kết thúc. {tail}\n")
+        assert article.authors == authors
+        assert article.credits == credits
+
+    def test_name_inside_a_sentence_is_not_a_byline(self) -> None:
+        article = vnnews.parse("Tiêu đề\nMở đầu.\nCâu đầu. Cuộc gặp với Thủ tướng Phạm Minh Chính\n")
+        assert article.authors == ()
+        assert article.paragraphs == ("Câu đầu. Cuộc gặp với Thủ tướng Phạm Minh Chính",)
+
+    @pytest.mark.parametrize(
+        ("line", "source"),
+        [
+            ("Nguồn: Bộ Công an", "Bộ Công an"),
+            ("Theo TTXVN", "TTXVN"),
+            ("(Theo Reuters)", "Reuters"),
+            ("TTXVN/Tin Tức", "TTXVN/Tin Tức"),
+            ("Source: Reuters", "Reuters"),
+        ],
+    )
+    def test_closing_source_lines(self, line: str, source: str) -> None:
+        article = vnnews.parse(f"Tiêu đề\n\nMở đầu.\n\nThân bài.\n\n{line}\n")
+        assert article.source == source
+        assert article.paragraphs == ("Thân bài.",)
+
+    def test_sentence_starting_with_theo_is_not_a_source(self) -> None:
+        article = vnnews.parse("Tiêu đề\n\nMở đầu.\n\nTheo kế hoạch, hội nghị diễn ra vào tháng 6.\n")
+        assert article.source is None
+        assert article.paragraphs == ("Theo kế hoạch, hội nghị diễn ra vào tháng 6.",)
+
+
+class TestInput:
+    def test_empty_and_blank_text_give_an_empty_article(self) -> None:
+        assert vnnews.parse("") == vnnews.Article()
+        assert vnnews.parse(" \n\u00a0\n.\n") == vnnews.Article()
+
+    @pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-32"])
+    def test_bytes_in_unicode_encodings(self, codec: str) -> None:
+        text = vnnews.example_text()
+        assert vnnews.parse(text.encode(codec)) == vnnews.parse(text)
+
+    def test_crlf_and_nfd_give_the_same_article(self) -> None:
+        import unicodedata
+
+        text = vnnews.example_text()
+        assert vnnews.parse(text.replace("\n", "\r\n")) == vnnews.parse(text)
+        assert vnnews.parse(unicodedata.normalize("NFD", text)) == vnnews.parse(text)
+
+    def test_undecodable_bytes_raise_our_error_with_line_and_column(self) -> None:
+        data = "Tiêu đề\n\nMở".encode() + b"\xff\xfe" + " đầu".encode()
+        with pytest.raises(vnnews.DecodeError) as info:
+            vnnews.parse(data)
+        assert isinstance(info.value, ValueError)
+        assert info.value.line == 3
+        assert info.value.column == 3
+        assert "line 3, column 3" in str(info.value)
+        assert "UTF-8" in str(info.value)
+
+    def test_explicit_encoding(self) -> None:
+        data = b"Th\xfd\xf5\xf2ng t\xfd\xf5\xecng\n\nM\xf5\xd2 \xf0\xe2\xccu."  # Windows-1258
+        article = vnnews.parse(data, encoding="cp1258")
+        assert article.title == "Thượng tướng"
+        assert article.lead == "Mở đầu."
+        with pytest.raises(vnnews.DecodeError, match="unknown encoding"):
+            vnnews.parse(b"abc", encoding="no-such-codec")
+
+    def test_parse_file_names_the_file_in_errors(self, tmp_path: Path) -> None:
+        missing = f"{tmp_path}/missing.txt"
+        with pytest.raises(vnnews.ParseError, match="missing.txt"):
+            vnnews.parse_file(missing)
+
+    def test_wrong_type_is_a_type_error(self) -> None:
+        with pytest.raises(TypeError, match="str or bytes"):
+            vnnews.parse(42)  # type: ignore[arg-type]
+
+
+def test_to_text_of_the_founding_article_is_a_fixed_point() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    text = vnnews.to_text(article)
+    assert text.startswith("Thứ Ba, 12/06/2018, 08:55 [GMT+7]\n\nNâng cao hiệu quả")
+    assert text.endswith("\n\nNguồn: Bộ Công an\n\n")
+    assert vnnews.parse(text) == article
+    assert vnnews.to_text(vnnews.parse(text)) == text
