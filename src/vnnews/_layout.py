@@ -39,6 +39,7 @@ __all__ = ["Layout", "read_layout"]
 
 _HEADER_KEYS: Final = {fold(key): field for key, field in rows("header_keys.tsv")}
 _AGENCIES: Final = frozenset(fold(name) for (name,) in rows("agencies.txt"))
+_LONGEST_AGENCY: Final = max(map(len, _AGENCIES))
 _BYLINE_STOP: Final = frozenset(fold(word) for (word,) in rows("byline_stop.txt"))
 
 _KEY_VALUE: Final = re.compile(r"^(?P<key>[^\W\d_][\w ]{0,30}?)\s*:(?:\s+(?P<value>.*))?$")
@@ -346,7 +347,7 @@ def _read_source_line(text: str, out: Layout) -> bool:
             return True
         return False
     bare = text.rstrip(".").strip()
-    if fold(bare) in _AGENCIES:
+    if len(bare) <= _LONGEST_AGENCY and fold(bare) in _AGENCIES:
         out.add_source(bare)
         return True
     return False

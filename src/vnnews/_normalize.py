@@ -28,7 +28,7 @@ _BOMS: Final = (
 
 # Characters that carry no text: zero-width spaces and joiners, BOMs inside text,
 # soft hyphens.  Removed before anything else looks at the text.
-_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Every kind of line break becomes "\n".
 _LINE_BREAKS: Final = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Runs of horizontal white space (no-break spaces included) become one space.
@@ -81,7 +81,7 @@ def normalize_text(text: str) -> str:
     numbers of the result are the input's line numbers.
     """
     text = _LINE_BREAKS.sub("\n", text)
-    text = text.translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
