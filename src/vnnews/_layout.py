@@ -220,9 +220,9 @@ def _always_title(_: list[Block]) -> bool:
 
 
 def _headline_title(blocks: list[Block]) -> bool:
-    """A first line that reads as a headline: short, not a finished sentence, not alone."""
+    """A first line that reads as a headline: short and not a finished sentence."""
     text = blocks[0].text
-    return len(blocks) > 1 and len(text) <= 300 and text[-1] not in ".,;:"  # noqa: PLR2004
+    return len(text) <= 300 and text[-1] not in ".,;:"  # noqa: PLR2004
 
 
 def _slug(text: str) -> str:

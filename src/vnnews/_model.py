@@ -83,10 +83,35 @@ def _published(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
     raise TypeError(msg)
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+def _count(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    """A whole number, zero or more (a bool is not a number here, unlike in Python)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"{attribute.name} must be an int, not {type(value).__name__}"
+        raise TypeError(msg)
     if value < 0:
         msg = f"{attribute.name} must not be negative: {value}"
         raise ValueError(msg)
+
+
+def _optional_count(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None:
+        _count(inst, attribute, value)
+
+
+def _pairs(
+    _inst: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, str], ...]
+) -> None:
+    """(key, value) pairs: a key is a line, a value a line or empty."""
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+        raise TypeError(msg)
+    for pair in value:
+        if not isinstance(pair, tuple) or len(pair) != 2:  # noqa: PLR2004
+            msg = f"{attribute.name} must hold (key, value) pairs: {pair!r}"
+            raise ValueError(msg)
+        _line(_inst, attribute, pair[0])
+        if pair[1] != "":
+            _line(_inst, attribute, pair[1])
 
 
 _OPT_DATE = attrs.validators.optional(attrs.validators.instance_of(date))
@@ -112,9 +137,9 @@ class Mention:
     """
 
     block: str = attrs.field(validator=attrs.validators.in_(TEXT_BLOCKS))
-    index: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
-    start: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
-    end: int = attrs.field(validator=[attrs.validators.instance_of(int), _non_negative])
+    index: int = attrs.field(validator=_count)
+    start: int = attrs.field(validator=_count)
+    end: int = attrs.field(validator=_count)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -132,10 +157,7 @@ class ParseWarning:
 
     code: str = attrs.field(validator=_line)
     message: str = attrs.field(validator=_line)
-    line: int | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional([attrs.validators.instance_of(int), _non_negative]),
-    )
+    line: int | None = attrs.field(default=None, validator=_optional_count)
 
 
 @attrs.frozen
@@ -187,10 +209,7 @@ class Document:
     issued: date | None = attrs.field(default=None, validator=_plain_date)
     issuer: str | None = attrs.field(default=None, validator=_optional_line)
     subject: str | None = attrs.field(default=None, validator=_optional_line)
-    term: int | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional([attrs.validators.instance_of(int), _non_negative]),
-    )
+    term: int | None = attrs.field(default=None, validator=_optional_count)
     provisions: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     as_written: str | None = attrs.field(default=None, validator=_optional_line)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
@@ -243,20 +262,11 @@ class Article:
     credits: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     url: str | None = attrs.field(default=None, validator=_optional_line)
     tags: tuple[str, ...] = attrs.field(default=(), validator=_lines)
-    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_tuple_of(tuple))
+    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), validator=_pairs)
     people: tuple[Person, ...] = attrs.field(default=(), validator=_tuple_of(Person))
     documents: tuple[Document, ...] = attrs.field(default=(), validator=_tuple_of(Document))
     events: tuple[Event, ...] = attrs.field(default=(), validator=_tuple_of(Event))
     warnings: tuple[ParseWarning, ...] = attrs.field(default=(), validator=_tuple_of(ParseWarning))
-
-    def __attrs_post_init__(self) -> None:
-        for pair in self.extra:
-            if len(pair) != 2 or not all(isinstance(part, str) for part in pair):  # noqa: PLR2004
-                msg = f"extra must hold (key, value) pairs of str: {pair!r}"
-                raise ValueError(msg)
-            if not pair[0] or pair[0] != pair[0].strip() or any(c in "\n\r" for c in "".join(pair)):
-                msg = f"extra holds a malformed pair: {pair!r}"
-                raise ValueError(msg)
 
     @property
     def body(self) -> str:

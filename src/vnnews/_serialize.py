@@ -9,12 +9,14 @@ checked strictly: a wrong type, a missing key or an unknown key is a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
-from typing import IO, Any, TypeVar
+from typing import IO, Any, Final, TypeVar, get_args, get_origin, overload
 
 import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 from cattrs.v import format_exception
 
@@ -39,37 +41,75 @@ def _strict(kind: type) -> Any:
     return structure
 
 
-def _iso(kind: type[date | time]) -> Any:
-    def structure(value: object, _: object) -> object:
-        if not isinstance(value, str):
-            msg = f"expected an ISO 8601 string, got {type(value).__name__}"
-            raise TypeError(msg)
-        return kind.fromisoformat(value)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_TIME: Final = r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+_ISO_CLOCK: Final = re.compile(_ISO_TIME)
+_ISO_MOMENT: Final = re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}T{_ISO_TIME}(?:Z|[+-]\d{{2}}:\d{{2}})")
 
-    return structure
+
+def _text(value: object, shape: re.Pattern[str], what: str) -> str:
+    if not isinstance(value, str):
+        msg = f"expected {what}, got {type(value).__name__}"
+        raise TypeError(msg)
+    if not shape.fullmatch(value):
+        msg = f"expected {what}: {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def _structure_date(value: object, _: object) -> date:
+    return date.fromisoformat(_text(value, _ISO_DATE, "a date YYYY-MM-DD"))
+
+
+def _structure_time(value: object, _: object) -> time:
+    return time.fromisoformat(_text(value, _ISO_CLOCK, "a time HH:MM[:SS]"))
 
 
 def _structure_published(value: object, _: object) -> datetime | date | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        msg = f"expected an ISO 8601 string or null, got {type(value).__name__}"
-        raise TypeError(msg)
-    if len(value) == len("YYYY-MM-DD"):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         return date.fromisoformat(value)
-    moment = datetime.fromisoformat(value)
-    if moment.utcoffset() is None:
-        msg = f"a datetime needs a UTC offset: {value!r}"
-        raise ValueError(msg)
-    return moment
+    what = "null, a date YYYY-MM-DD or a time YYYY-MM-DDTHH:MM:SS+HH:MM"
+    return datetime.fromisoformat(_text(value, _ISO_MOMENT, what))
 
 
-def _structure_date(value: object, _: object) -> date:
-    day = _iso(date)(value, _)
-    if len(str(value)) != len("YYYY-MM-DD"):
-        msg = f"expected a plain date YYYY-MM-DD: {value!r}"
+def _structure_tuple(kind: Any) -> Any:
+    """Tuples are JSON arrays: a string or an object where one belongs is refused."""
+    item = get_args(kind)[0]
+
+    def structure(value: object, _: object) -> tuple[object, ...]:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {type(value).__name__}"
+            raise TypeError(msg)
+        out, errors = [], []
+        for index, member in enumerate(value):
+            try:
+                out.append(_CONVERTER.structure(member, item))
+            except Exception as exc:  # noqa: BLE001 - collected and re-raised with its index
+                note = IterableValidationNote(f"Structuring {kind} @ index {index}", index, item)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind!r}", errors, kind)
+        return tuple(out)
+
+    return structure
+
+
+def _is_variadic_tuple(kind: object) -> bool:
+    return get_origin(kind) is tuple and get_args(kind)[-1:] == (...,)
+
+
+def _structure_pair(value: object, _: object) -> tuple[str, str]:
+    if not isinstance(value, list | tuple) or len(value) != 2:  # noqa: PLR2004
+        msg = "expected a [key, value] pair"
         raise ValueError(msg)
-    return day  # type: ignore[no-any-return]
+    key, text = value
+    if not isinstance(key, str) or not isinstance(text, str):
+        msg = "expected a [key, value] pair of strings"
+        raise TypeError(msg)
+    return (key, text)
 
 
 def _make_converter() -> cattrs.Converter:
@@ -77,7 +117,10 @@ def _make_converter() -> cattrs.Converter:
     for scalar in (str, int, bool):
         conv.register_structure_hook(scalar, _strict(scalar))
     conv.register_structure_hook(date, _structure_date)
-    conv.register_structure_hook(time, _iso(time))
+    conv.register_structure_hook(time, _structure_time)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, str], _structure_pair)
+    # Our tuples are JSON arrays; cattrs alone would take a string or an object for one.
+    conv.register_structure_hook_factory(_is_variadic_tuple, _structure_tuple)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(time, time.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
@@ -119,8 +162,8 @@ def _describe(exc: BaseException, type_: type | None) -> str:
     """One error's message for :func:`cattrs.transform_error`."""
     if isinstance(exc, KeyError):
         return "required field missing"
-    if isinstance(exc, (TypeError, ValueError)) and str(exc):
-        return str(exc)
+    if isinstance(exc, TypeError | ValueError) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
     return format_exception(exc, type_)
 
 
@@ -136,7 +179,11 @@ def to_dict(value: object, /) -> dict[str, Any]:
     return out
 
 
-def from_dict(data: object, /, cls: type[T] = Article) -> T:  # type: ignore[assignment]
+@overload
+def from_dict(data: object, /) -> Article: ...
+@overload
+def from_dict(data: object, /, cls: type[T]) -> T: ...
+def from_dict(data: object, /, cls: type[Any] = Article) -> Any:
     """Build a value of ``cls`` (an :class:`Article` by default) from plain data.
 
     Raises :class:`SchemaError` naming each bad field's path.
@@ -161,7 +208,11 @@ def to_json(value: object, /, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(value), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, /, cls: type[T] = Article) -> T:  # type: ignore[assignment]
+@overload
+def from_json(text: str | bytes, /) -> Article: ...
+@overload
+def from_json(text: str | bytes, /, cls: type[T]) -> T: ...
+def from_json(text: str | bytes, /, cls: type[Any] = Article) -> Any:
     """Read a value written by :func:`to_json`; raises :class:`SchemaError`."""
     try:
         data = json.loads(text)
