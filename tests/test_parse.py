@@ -10,7 +10,7 @@ import pytest
 from dateutil import parser as dateutil_parser
 
 import vnnews
-from vnnews._dates import format_dateline, parse_dateline
+from vnnews._dates import find_dates, format_dateline, parse_dateline
 
 VN = timezone(timedelta(hours=7))
 
@@ -270,3 +270,25 @@ def test_to_text_of_the_founding_article_is_a_fixed_point() -> None:
     assert text.endswith("\n\nNguồn: Bộ Công an\n\n")
     assert vnnews.parse(text) == article
     assert vnnews.to_text(vnnews.parse(text)) == text
+
+
+class TestFindDates:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của", ["ngày 03/6/2013"]),
+            ("Nghị định 116/2010/NĐ-CP, ngày 24-12-2010,", ["ngày 24-12-2010"]),
+            ("ngày 25 tháng 12 năm 2001", ["ngày 25 tháng 12 năm 2001"]),
+            ("Chiều 11.6.2018, tại Hà Nội", ["11.6.2018"]),
+            ("7/2/2024 và 8/2/2024", ["7/2/2024", "8/2/2024"]),
+        ],
+    )
+    def test_spans(self, text: str, expected: list[str]) -> None:
+        assert [text[d.start : d.end] for d in find_dates(text)] == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        ["01/2011/TT-BNV", "1.000.000 đồng", "ngày 31/02/2020", "số 1.2.2018.5", "05 năm qua"],
+    )
+    def test_no_date_inside_numbers_or_impossible(self, text: str) -> None:
+        assert find_dates(text) == []

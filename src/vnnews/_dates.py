@@ -18,7 +18,7 @@ import attrs
 from ._data import rows
 from ._normalize import fold
 
-__all__ = ["VIETNAM", "Dateline", "format_dateline", "parse_dateline"]
+__all__ = ["VIETNAM", "DateSpan", "Dateline", "find_dates", "format_dateline", "parse_dateline"]
 
 #: Vietnam's offset: UTC+07:00, no daylight saving since 1975.
 VIETNAM: Final = timezone(timedelta(hours=7))
@@ -140,3 +140,57 @@ def format_dateline(value: datetime | date) -> str:
     minutes = abs(int(offset.total_seconds())) // 60
     zone = f"{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
     return out + f" [GMT{zone}]"
+
+
+# --- dates in running text ----------------------------------------------------------
+
+
+@attrs.frozen
+class DateSpan:
+    """A full calendar date written in running text, with where it stands.
+
+    ``start`` and ``end`` delimit the expression in the searched string,
+    including a leading "ngày" when there is one.
+    """
+
+    value: date
+    start: int
+    end: int
+
+
+# A day-month-year date in any of the forms news and legal texts use:
+# "ngày 03/6/2013", "03-6-2013", "11.6.2018", "ngày 25 tháng 12 năm 2001".
+# Lookarounds keep digits of longer numbers ("25-NQ/TW", "1.000.000") out.
+_FULL_DATE: Final = re.compile(
+    r"""
+    (?<![\w/.\-])
+    (?:(?P<ngay>ngày)\s+)?
+    (?:
+        (?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})
+      | (?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*(?:năm|,|/)\s*(?P<y2>\d{4})
+    )
+    (?![\w/\-]|\.\d)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every full day-month-year date in ``text``, in order.
+
+    >>> [d.value.isoformat() for d in find_dates("Nghị quyết số 25-NQ/TW, ngày 03/6/2013")]
+    ['2013-06-03']
+    >>> [d.value.isoformat() for d in find_dates("ngày 25 tháng 12 năm 2001 và 24-12-2010")]
+    ['2001-12-25', '2010-12-24']
+
+    Impossible dates (31/02/2020) and parts of longer numbers are not dates.
+    """
+    out = []
+    for m in _FULL_DATE.finditer(text):
+        if m["d"] is not None:
+            day = _date(m["y"], m["m"], m["d"])
+        else:
+            day = _date(m["y2"], m["m2"], m["d2"])
+        if day is not None:
+            out.append(DateSpan(day, m.start(), m.end()))
+    return out
