@@ -80,16 +80,23 @@ _LIST_NEXT: Final = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:số\s+)?(?=\d)", re
 _BEFORE_DATE: Final = re.compile(
     r"\s*,?\s*(?:(?:đã\s+|được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?)(?=ngày\b|\d)", re.IGNORECASE
 )
-_OF: Final = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐÀ-Ỹ])")
-# Words that end an issuer's name: what follows is a verb, a date or the subject.
+_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|do)\s+(?=[A-ZĐÀ-Ỹ])")
+# Lower-case words that end an issuer's name: a verb, a date or the subject follows.
+# Case matters: "Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư" are names.
 _ISSUER_STOP: Final = re.compile(
-    r"\s+(?:về|thực\s+hiện|ban\s+hành|ký|quy\s+định|hướng\s+dẫn|với|tại|trong|nói|đã|để|"
-    r"cho|có|được|là|theo|sửa\s+đổi|phê\s+duyệt|ngày|năm|từ|đến|thì|nhằm|mà|khi|nêu|"
-    r"yêu\s+cầu|đang|sẽ|vừa|cũng|không|vẫn|nay|này|đó|gửi|số|trên|dưới|bởi|như|vào|"
-    r"và\s+(?=[a-zđà-ỹ])|hiện)(?![^\W_])"
-    r"|\s*[,.;:!?()\[\]“”\"…]",
-    re.IGNORECASE,
+    r"\s+(?:(?i:về|thực\s+hiện|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)|"
+    r"ký|với|tại|trong|nói|đã|để|cho|có|được|là|theo|ngày|năm|từ|đến|thì|nhằm|mà|khi|nêu|"
+    r"yêu\s+cầu|đang|sẽ|vừa|cũng|không|vẫn|nay|này|đó|gửi|số|trên|dưới|bởi|như|vào|vì|"
+    r"thu\s+hồi|công\s+bố|chỉ\s+đạo|đề\s+nghị|xử\s+phạt|tuyên\s+bố|thông\s+qua|giao|"
+    r"triển\s+khai|cho\s+phép|thiết\s+kế|soạn\s+thảo|và\s+(?=[a-zđà-ỹ])|hiện)(?![^\W_])"
+    r"|\s*[,.;:!?()\[\]“”\"…]"
 )
+# Another document after the issuer: "của Ban Chỉ đạo Quốc gia và Quyết định …".
+_ISSUER_THEN_KIND: Final = re.compile(
+    rf"(?:\s*,|\s+và|\s+hoặc)\s+(?:{_alternatives(_KINDS)})(?![^\W_])"
+)
+_TRAILING_AND: Final = re.compile(r"(?:\s+(?:và|hoặc))+\s*$")
+_ISSUER_DONE: Final = re.compile(r"\s+(?:ban\s+hành|ký)(?![^\W_])")
 _TERM: Final = re.compile(r"kh(?:óa|oá|oa)\s+(?P<term>[IVX]{1,6}|\d{1,2})(?![^\W_])", re.IGNORECASE)
 _SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNORECASE)
 _SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
@@ -110,7 +117,14 @@ _NAME_STOP: Final = re.compile(
     r"(?:số|năm|ngày|của|được|đã|đang|sẽ|có|này|đó|quy|hiện|sửa|mới|sắp|tới|thì|là|để|cho|"
     r"với|tại|trong|theo|về|khi|từ|nhằm|cũng|không|vẫn|chưa|còn|vừa|phải|cần|trên|dưới|"
     r"thi|hiệu|đối|và|hoặc|cùng|nên|nhưng|mà|như|do|bị|vào|ra|gồm|thuộc|tại|đề|nêu|"
-    r"\d[\d.,]*)$",
+    r"trình|lại|muốn|cấm|phù|tương|thành|sao|bắt|ta|gì|nào|nói|đưa|tạo|giúp|"
+    r"đang|vì|nay|rồi|đều|chỉ|hay|sau|trước|lên|xuống|qua|\d[\d.,]*)$",
+    re.IGNORECASE,
+)
+# Words before "Luật" that make it part of a name: a law school, a law firm.
+_SCHOOL: Final = re.compile(
+    r"(?:Đại\s+học|ĐH|Trường|Khoa|Công\s+ty|Cty|Học\s+viện|Viện|Tạp\s+chí|Hãng|Văn\s+phòng|"
+    r"ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|sinh\s+viên|Pháp|môn)\s+$",
     re.IGNORECASE,
 )
 _NOT_NAME: Final = frozenset(
@@ -272,17 +286,24 @@ class _Reader:
         """Read date, issuer and subject after the number; return where the reference ends."""
         pos = self._date_at(citation, pos)
         if (of := _OF.match(self.text, pos)) is not None:
-            stop = _ISSUER_STOP.search(self.text, of.end())
-            issuer_end = stop.start() if stop else len(self.text)
-            issuer = self.text[of.end() : issuer_end].strip()
+            window = min(len(self.text), of.end() + 200)
+            stop = _ISSUER_STOP.search(self.text, of.end(), window)
+            issuer_end = stop.start() if stop else window
+            if (then := _ISSUER_THEN_KIND.search(self.text, of.end(), issuer_end)) is not None:
+                issuer_end = then.start()
+            issuer = _TRAILING_AND.sub("", self.text[of.end() : issuer_end]).rstrip()
+            issuer_end = of.end() + len(issuer)
+            if of["word"] == "do" and not _ISSUER_DONE.match(self.text, issuer_end):
+                issuer = ""  # "do Liên Xô thiết kế" is no issuer; "do Bộ Y tế ban hành" is
             if issuer:
                 citation.issuer = " ".join(issuer.split())
                 citation.term = _roman(issuer) or citation.term
                 pos = issuer_end
                 pos = self._date_at(citation, pos)
         if (about := _SUBJECT.match(self.text, pos)) is not None:
-            stop = _SUBJECT_END.search(self.text, about.end())
-            subject = self.text[about.end() : stop.start() if stop else len(self.text)]
+            window = min(len(self.text), about.end() + 400)
+            stop = _SUBJECT_END.search(self.text, about.end(), window)
+            subject = self.text[about.end() : stop.start() if stop else window]
             subject = " ".join(subject.split()).rstrip(" ,")
             citation.subject = subject or None
         return pos
@@ -332,10 +353,12 @@ class _Reader:
 
     def _named_law(self, start: int, kind: str, pos: int) -> None:
         """A law by name: "Luật Công an nhân dân", "Bộ luật Hình sự", "Hiến pháp năm 2013"."""
+        if _SCHOOL.search(self.text, max(0, start - 30), start):
+            return  # "Trường Đại học Luật TP HCM", "Công ty Luật TNHH …"
         end = pos
         words = 0
         for m in _NAME_WORD.finditer(self.text, pos):
-            if m.start() != end or words >= 10:  # noqa: PLR2004
+            if m.start() != end or words >= 8:  # noqa: PLR2004
                 break
             word = m["word"]
             if words == 0 and not word[:1].isupper():
