@@ -171,6 +171,22 @@ def test_lists_of_numbers_share_the_kind() -> None:
     ]
 
 
+def test_short_numbers_in_a_list() -> None:
+    found = documents(
+        "thực hiện Chỉ thị 15, 16 của Thủ tướng Chính phủ và Nghị định 19 và 20 người"
+    )
+    assert [(d.kind, d.number) for d in found] == [
+        ("Chỉ thị", "15"),
+        ("Chỉ thị", "16"),
+        ("Nghị định", "19"),
+    ]
+
+
+def test_issued_after_the_issuer() -> None:
+    document = one("Thông tư 15/2016/TT-BCA được Bộ Công an ban hành ngày 5/5/2016 quy định")
+    assert (document.issuer, document.issued) == ("Bộ Công an", date(2016, 5, 5))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -78,9 +78,10 @@ _LIST_NEXT: Final = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:số\s+)?(?=\d)", re
 # --- the tail: date, issuer, subject ---------------------------------------------------
 
 _BEFORE_DATE: Final = re.compile(
-    r"\s*,?\s*(?:(?:đã\s+|được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?)(?=ngày\b|\d)", re.IGNORECASE
+    r"\s*,?\s*(?:(?:đã\s+|được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?(?:vào\s+)?)(?=ngày\b|\d)",
+    re.IGNORECASE,
 )
-_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|do)\s+(?=[A-ZĐÀ-Ỹ])")
+_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|do|được)\s+(?=[A-ZĐÀ-Ỹ])")
 # Lower-case words that end an issuer's name: a verb, a date or the subject follows.
 # Case matters: "Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư" are names.
 _ISSUER_STOP: Final = re.compile(
@@ -257,11 +258,16 @@ class _Reader:
         citation = self._citation(start, kind, number, end)
         self.out.append(citation)
         # A list of further numbers of the same kind: "số 191/QĐ-UBND; 192/QĐ-UBND".
+        # Short numbers list short ones: "Chỉ thị 15, 16 của Thủ tướng".
+        short = citation.parsed is None
         while (more := _LIST_NEXT.match(self.text, self.taken)) is not None:
-            full = self._full_number(more.end())
-            if full is None:
+            if short:
+                found = self._number(more.end(), kind, has_so=True, start=start)
+            else:
+                found = self._full_number(more.end())
+            if found is None or (short and _parsed(found) is not None):
                 break
-            self.out.append(self._citation(more.end(), kind, full, more.end() + len(full)))
+            self.out.append(self._citation(more.end(), kind, found, more.end() + len(found)))
 
     def _citation(self, start: int, kind: str, number: str, end: int) -> _Citation:
         parsed = _parsed(number)
@@ -293,7 +299,7 @@ class _Reader:
                 issuer_end = then.start()
             issuer = _TRAILING_AND.sub("", self.text[of.end() : issuer_end]).rstrip()
             issuer_end = of.end() + len(issuer)
-            if of["word"] == "do" and not _ISSUER_DONE.match(self.text, issuer_end):
+            if of["word"] != "của" and not _ISSUER_DONE.match(self.text, issuer_end):
                 issuer = ""  # "do Liên Xô thiết kế" is no issuer; "do Bộ Y tế ban hành" is
             if issuer:
                 citation.issuer = " ".join(issuer.split())
