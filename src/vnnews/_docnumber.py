@@ -113,6 +113,7 @@ _ISSUERS_WITHOUT_STROKE: Final = {
     _without_stroke(code): name for code, name in _ISSUER_NAMES.items()
 }
 _ROMAN: Final = {int(number): roman for roman, number in rows("terms.tsv")}
+_LONGEST_TYPE: Final = max(len(code) for _system, code in _TYPE_NAMES)
 #: Joint documents: every code after the type is an issuer (TTLT-BCA-BQP-BGTVT).
 _JOINT_TYPES: Final = frozenset({"ttlt", "nqlt"})
 
@@ -140,8 +141,9 @@ def _issuer_name(code: str) -> str | None:
     return _ISSUER_NAMES.get(key) or _ISSUERS_WITHOUT_STROKE.get(_without_stroke(code))
 
 
-def _is_type(code: str, system: str = "state") -> bool:
-    return bool(_type_names(system, code))
+def _is_type(code: str) -> bool:
+    """A type code of either system (State numbers also carry Party codes such as CV)."""
+    return bool(_type_names("state", code))
 
 
 def _is_issuer(code: str) -> bool:
@@ -152,7 +154,7 @@ def _split_glued(code: str) -> tuple[str, str] | None:
     """A type code written against a known issuer code: "NĐCP" gives ("NĐ", "CP")."""
     if _is_type(code) or _is_issuer(code):
         return None
-    for cut in range(len(code) - 1, 0, -1):
+    for cut in range(min(len(code) - 1, _LONGEST_TYPE), 0, -1):
         head, tail = code[:cut], code[cut:]
         if _is_type(head) and _is_issuer(tail):
             return head, tail

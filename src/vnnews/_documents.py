@@ -21,6 +21,7 @@ full one of the same type and sequence ("25-NQ/TW") cited in the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -102,6 +103,7 @@ _TERM: Final = re.compile(r"kh(?:óa|oá|oa)\s+(?P<term>[IVX]{1,6}|\d{1,2})(?![^
 _SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNORECASE)
 _SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
 # "ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành" before the kind.
+_CLAUSE_BREAK: Final = re.compile(r"[.;!?]")
 _SIGNED_BEFORE: Final = re.compile(
     r"(?:^|[,\s])(?P<issuer>[A-ZĐ][^,.;:!?()“”\"]{0,80}?)?\s*(?:đã\s+)?(?:ký\s+)?(?:ký|ban\s+hành)\s*$"
 )
@@ -189,7 +191,10 @@ class _Reader:
     def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
-        self.dates = {d.start: d for d in find_dates(block.text)}
+        found = find_dates(block.text)  # in text order: starts and ends both ascend
+        self.dates = {d.start: d for d in found}
+        self.date_list = found
+        self.date_ends = [d.end for d in found]
         self.out: list[_Citation] = []
         self.taken = 0  # text before this offset belongs to a citation already read
 
@@ -328,12 +333,12 @@ class _Reader:
 
     def _signed_before(self, start: int) -> tuple[date | None, str | None]:
         """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
-        earlier = [d for d in self.dates.values() if d.end <= start and start - d.end <= 100]  # noqa: PLR2004
-        if not earlier:
+        last = bisect.bisect_right(self.date_ends, start) - 1
+        if last < 0 or start - self.date_ends[last] > 100:  # noqa: PLR2004 - one clause
             return None, None
-        span = max(earlier, key=lambda d: d.end)
+        span = self.date_list[last]
         between = self.text[span.end : start]
-        if re.search(r"[.;!?]", between):
+        if _CLAUSE_BREAK.search(between):
             return None, None
         m = _SIGNED_BEFORE.search(between)
         if m is None:
@@ -400,7 +405,7 @@ class _Reader:
         if m is None:
             return
         term_text = m["term"] or ""
-        term = _roman(term_text) if _TERM.search(term_text) else _ROMAN.get(term_text.upper())
+        term = _roman(term_text) or _ROMAN.get(term_text.upper())
         written = " ".join(self.text[start : m.end()].split())
         self.out.append(
             _Citation(
