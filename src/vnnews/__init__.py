@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from ._docnumber import DocumentNumber, InvalidDocumentNumber
 from ._errors import DecodeError, ParseError, SchemaError, VnnewsError
 from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
 from ._parse import example_text, parse, parse_file
@@ -24,7 +25,9 @@ __all__ = [
     "Article",
     "DecodeError",
     "Document",
+    "DocumentNumber",
     "Event",
+    "InvalidDocumentNumber",
     "Mention",
     "ParseError",
     "ParseWarning",

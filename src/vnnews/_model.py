@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from ._docnumber import DocumentNumber
+
 __all__ = [
     "Article",
     "Document",
@@ -213,6 +215,20 @@ class Document:
     provisions: tuple[str, ...] = attrs.field(default=(), validator=_lines)
     as_written: str | None = attrs.field(default=None, validator=_optional_line)
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=_tuple_of(Mention))
+
+    @property
+    def parsed_number(self) -> DocumentNumber | None:
+        """``number`` parsed into its parts; None without a number or for a short one ("19").
+
+        >>> Document("Nghị định", "30/2020/NĐ-CP").parsed_number.issuers
+        ('CP',)
+        """
+        if self.number is None:
+            return None
+        try:
+            return DocumentNumber.parse(self.number)
+        except ValueError:
+            return None
 
 
 @attrs.frozen

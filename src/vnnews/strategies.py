@@ -36,10 +36,12 @@ import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 
+from ._docnumber import DocumentNumber
 from ._model import TEXT_BLOCKS, Article, Document, Event, Mention, ParseWarning, Person, Position
 
 __all__ = [
     "articles",
+    "document_numbers",
     "documents",
     "events",
     "layout_articles",
@@ -606,6 +608,58 @@ def people() -> st.SearchStrategy[Person]:
 
 
 # Document kinds with the issuer that signs them and the shape of their numbers.
+# Document numbers, part by part, from codes seen in real numbers (docrefs.tsv).
+_STATE_TYPES: Final = ("NĐ", "QĐ", "TT", "NQ", "CT", "CĐ", "TB", "KH", "TTr", "BC", "HD", "CTr")
+_JOINT_TYPES: Final = ("TTLT", "NQLT")
+_STATE_ISSUERS: Final = (
+    "CP", "TTg", "BCA", "BQP", "BYT", "BTC", "BGDĐT", "UBND", "HĐND", "NHNN", "BLĐTBXH",
+    "VPCP", "BGTVT", "TANDTC", "VKSNDTC", "BNV", "BTP",
+)  # fmt: skip
+_UNITS: Final = ("V28", "VP", "NC", "KGVX", "C81", "ĐT", "TH", "X14")
+_PARTY_TYPES: Final = ("NQ", "CT", "KL", "QĐ", "QĐi", "HD", "CTr", "TB", "KH", "BC", "CV")
+_PARTY_ISSUERS: Final = ("TW", "ĐUCA", "VPTW", "BTCTW", "TU", "HU", "ĐU", "QUTW", "BTGTU")
+_SEQUENCES: Final = st.one_of(st.integers(1, 9).map("0{}".format), st.integers(1, 99_999).map(str))
+_YEARS: Final = st.integers(1990, 2035)
+
+
+@st.composite
+def _document_numbers(draw: st.DrawFn) -> DocumentNumber:
+    sequence = draw(_SEQUENCES)
+    shape = draw(st.sampled_from(("typed", "joint", "law", "letter", "party")))
+    if shape == "party":
+        unit = draw(_maybe(_pick(_UNITS)))
+        issuer = draw(_pick(_PARTY_ISSUERS))
+        kind = draw(_pick(_PARTY_TYPES))
+        return DocumentNumber(sequence, None, kind, (issuer,), unit, "party")
+    if shape == "law":
+        body = draw(st.sampled_from(("QH", "UBTVQH")))
+        return DocumentNumber(sequence, draw(_YEARS), None, (f"{body}{draw(st.integers(11, 16))}",))
+    if shape == "joint":
+        issuers = draw(st.lists(_pick(_STATE_ISSUERS), min_size=2, max_size=5, unique=True))
+        kind = draw(_pick(_JOINT_TYPES))
+        return DocumentNumber(sequence, draw(_YEARS), kind, tuple(issuers))
+    issuer, unit = draw(_pick(_STATE_ISSUERS)), draw(_maybe(_pick(_UNITS)))
+    if shape == "letter":  # a công văn: issuer and drafting unit, no type code
+        return DocumentNumber(sequence, None, None, (issuer,), unit)
+    year = draw(_maybe(_YEARS))
+    return DocumentNumber(sequence, year, draw(_pick(_STATE_TYPES)), (issuer,), unit)
+
+
+def _respelt(number: DocumentNumber, spaced: bool) -> DocumentNumber:
+    """The same number with spaces around its separators, as scraped text writes it."""
+    if not spaced:
+        return number
+    return DocumentNumber.parse(re.sub(r"([/\-])", r" \1 ", number.written, count=1))
+
+
+_DOCUMENT_NUMBERS: Final = st.builds(_respelt, _document_numbers(), st.booleans())
+
+
+def document_numbers() -> st.SearchStrategy[DocumentNumber]:
+    """Document numbers of both grammars: "30/2020/NĐ-CP", "1670/BCA-V28", "25-NQ/TW"."""
+    return _DOCUMENT_NUMBERS
+
+
 _DOCUMENT_KINDS: Final = {
     "Nghị quyết": ("Ban Chấp hành Trung ương", "{n}-NQ/TW"),
     "Chỉ thị": ("Ban Bí thư", "{n:02d}-CT/TW"),

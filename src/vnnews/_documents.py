@@ -1,0 +1,508 @@
+"""Cited documents: laws, resolutions, decrees, programmes… with number, date and issuer.
+
+A citation starts with a type word as written ("Nghị quyết", "Thông tư liên
+tịch", "Chương trình hành động") and goes on in one of these ways:
+
+* a number, with or without "số": ``Nghị quyết số 25-NQ/TW``, ``Nghị định 19``,
+  ``Thông tư 15/2015``; a list may follow (``số 191/QĐ-UBND; 192/QĐ-UBND``);
+* a few words, then "số" and a full number: ``Luật Đất đai số 45/2013/QH13``,
+  ``Công điện khẩn số 578/CĐ-BYT``;
+* a name, for laws and codes: ``Luật Công an nhân dân``, ``Bộ luật Hình sự``;
+* a plenum: ``Nghị quyết Trung ương 4, 6 khóa XII``.
+
+After the number come, in the order official style prescribes and news
+follows, the date ("ngày 03/6/2013"), the issuer ("của Ban Chấp hành Trung ương
+Đảng khóa XI") and the subject ("về …").  A date is the issue date only where
+the text says so: right after the number or issuer, after "ban hành"/"ký",
+or before "… đã ký ban hành" in the same sentence; "có hiệu lực ngày …" is not
+an issue date.  A short number ("Nghị quyết số 25") is the same document as a
+full one of the same type and sequence ("25-NQ/TW") cited in the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._data import rows
+from ._dates import DateSpan, find_dates
+from ._docnumber import DocumentNumber, InvalidDocumentNumber
+from ._model import Document, Mention
+from ._normalize import fold
+
+if TYPE_CHECKING:
+    from ._blocks import TextBlock
+
+__all__ = ["extract_documents"]
+
+_KIND_CLASS: Final = {fold(kind): cls for kind, cls in rows("document_kinds.tsv")}
+_ROMAN: Final = {roman: int(number) for roman, number in rows("terms.tsv")}
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any white space."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
+
+
+_KINDS: Final = [kind for kind, _cls in rows("document_kinds.tsv")]
+# The kind as written; case-insensitive so that "nghị định" and "NGHỊ QUYẾT" are found too.
+_KIND: Final = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
+# A number as written: sequence, then separators and codes; bounded, so matching stays linear.
+_NUMBER_TEXT: Final = r"\d{1,5}[a-zđ]?(?:[ ]?[/\-–][ ]?[^\W_]{1,24}(?:&[^\W_]{1,24}){0,3}){0,10}"
+_NUMBER: Final = re.compile(_NUMBER_TEXT)
+# A short number: "19", "15/2015", "19-2017"; not a date, a decimal or part of a longer number.
+_SHORT: Final = re.compile(
+    r"\d{1,5}[a-zđ]?(?:[/\-](?:19|20)\d\d)?(?![^\W_])(?! ?[/\-–] ?[^\W_])(?![.,]\d)"
+)
+# What may stand between the kind and the number.
+_AFTER_KIND: Final = re.compile(r"\s*(?P<so>số\b)?\s*:?\s*", re.IGNORECASE)
+# Up to eight words between the kind and "số": a name, "khẩn", "của Quốc hội".
+_NAMED_NUMBER: Final = re.compile(
+    r"(?P<gap>(?:\s+[^\s.;:!?()“”\"]{1,30}){1,8}?)\s+số\s+(?=\d)", re.IGNORECASE
+)
+# A word after a short number that makes it a quantity: "Kế hoạch 5 năm".
+_QUANTITY: Final = re.compile(
+    r"\s*(?:%|năm|tháng|ngày|tuần|giờ|phút|người|lần|triệu|tỷ|tỉ|nghìn|ngàn|đồng|km|ha|m2|tấn|"
+    r"điều|khoản|chương|mục|trang|tuổi|lượt|ca|điểm|bước|nội dung|nhiệm vụ|dự án|văn bản)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+# Another number of the same kind in a list: "số 191/QĐ-UBND; 192/QĐ-UBND".
+_LIST_NEXT: Final = re.compile(r"\s*(?:,|;|và|hoặc)\s*(?:số\s+)?(?=\d)", re.IGNORECASE)
+
+# --- the tail: date, issuer, subject ---------------------------------------------------
+
+_BEFORE_DATE: Final = re.compile(
+    r"\s*,?\s*(?:(?:đã\s+|được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?(?:vào\s+)?)(?=ngày\b|\d)",
+    re.IGNORECASE,
+)
+_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|do|được)\s+(?=[A-ZĐÀ-Ỹ])")
+# Lower-case words that end an issuer's name: a verb, a date or the subject follows.
+# Case matters: "Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư" are names.
+_ISSUER_STOP: Final = re.compile(
+    r"\s+(?:(?i:về|thực\s+hiện|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)|"
+    r"ký|với|tại|trong|nói|đã|để|cho|có|được|là|theo|ngày|năm|từ|đến|thì|nhằm|mà|khi|nêu|"
+    r"yêu\s+cầu|đang|sẽ|vừa|cũng|không|vẫn|nay|này|đó|gửi|số|trên|dưới|bởi|như|vào|vì|"
+    r"thu\s+hồi|công\s+bố|chỉ\s+đạo|đề\s+nghị|xử\s+phạt|tuyên\s+bố|thông\s+qua|giao|"
+    r"triển\s+khai|cho\s+phép|thiết\s+kế|soạn\s+thảo|và\s+(?=[a-zđà-ỹ])|hiện)(?![^\W_])"
+    r"|\s*[,.;:!?()\[\]“”\"…]"
+)
+# Another document after the issuer: "của Ban Chỉ đạo Quốc gia và Quyết định …".
+_ISSUER_THEN_KIND: Final = re.compile(
+    rf"(?:\s*,|\s+và|\s+hoặc)\s+(?:{_alternatives(_KINDS)})(?![^\W_])"
+)
+_TRAILING_AND: Final = re.compile(r"(?:\s+(?:và|hoặc))+\s*$")
+_ISSUER_DONE: Final = re.compile(r"\s+(?:ban\s+hành|ký)(?![^\W_])")
+_TERM: Final = re.compile(r"kh(?:óa|oá|oa)\s+(?P<term>[IVX]{1,6}|\d{1,2})(?![^\W_])", re.IGNORECASE)
+_SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNORECASE)
+_SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
+# "ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành" before the kind.
+_CLAUSE_BREAK: Final = re.compile(r"[.;!?]")
+_SIGNED_BEFORE: Final = re.compile(
+    r"(?:^|[,\s])(?P<issuer>[A-ZĐ][^,.;:!?()“”\"]{0,80}?)?\s*(?:đã\s+)?(?:ký\s+)?(?:ký|ban\s+hành)\s*$"
+)
+
+# --- articles and clauses, names, plenums ----------------------------------------------
+
+_PROVISIONS: Final = re.compile(
+    r"(?:(?:[Đđ]iểm\s+[a-zđ]|[Kk]hoản\s+\d{1,3}|Điều\s+\d{1,3}[a-zđ]?)(?:\s*,\s*|\s+và\s+|\s+))+"
+    r"(?:của\s+)?$"
+)
+_PROVISION: Final = re.compile(r"[Đđ]iểm\s+[a-zđ]|[Kk]hoản\s+\d{1,3}|Điều\s+\d{1,3}[a-zđ]?")
+# A law's name: capitalised first word, then words up to a stop word or punctuation.
+_NAME_STOP: Final = re.compile(
+    r"(?:số|năm|ngày|của|được|đã|đang|sẽ|có|này|đó|quy|hiện|sửa|mới|sắp|tới|thì|là|để|cho|"
+    r"với|tại|trong|theo|về|khi|từ|nhằm|cũng|không|vẫn|chưa|còn|vừa|phải|cần|trên|dưới|"
+    r"thi|hiệu|đối|và|hoặc|cùng|nên|nhưng|mà|như|do|bị|vào|ra|gồm|thuộc|tại|đề|nêu|"
+    r"trình|lại|muốn|cấm|phù|tương|thành|sao|bắt|ta|gì|nào|nói|đưa|tạo|giúp|"
+    r"đang|vì|nay|rồi|đều|chỉ|hay|sau|trước|lên|xuống|qua|\d[\d.,]*)$",
+    re.IGNORECASE,
+)
+# Words before "Luật" that make it part of a name: a law school, a law firm.
+_SCHOOL: Final = re.compile(
+    r"(?:Đại\s+học|ĐH|Trường|Khoa|Công\s+ty|Cty|Học\s+viện|Viện|Tạp\s+chí|Hãng|Văn\s+phòng|"
+    r"ngành|Cử\s+nhân|Thạc\s+sĩ|Tiến\s+sĩ|sinh\s+viên|Pháp|môn)\s+$",
+    re.IGNORECASE,
+)
+_NOT_NAME: Final = frozenset(
+    {"các", "những", "một", "nhiều", "mọi", "từng", "cả", "điều", "khoản", "điểm", "chương"}
+)
+_NAME_WORD: Final = re.compile(r"\s+(?P<word>[^\W_][\w\-]*)")
+_LAW_YEAR: Final = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?![^\W_])")
+_PLENUM: Final = re.compile(
+    r"\s+(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+)?Trung\s+ương\s+(?:lần\s+thứ\s+)?"
+    r"(?P<nums>\d{1,2}(?:\s*(?:,|và)\s*\d{1,2})*)"
+    r"(?:\s*\(?\s*(?P<term>kh(?:óa|oá|oa)\s+(?:[IVX]{1,6}|\d{1,2}))\)?)?(?![^\W_])",
+    re.IGNORECASE,
+)
+_CONGRESS: Final = re.compile(
+    r"\s+(?:của\s+)?Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:Đảng\s+)?"
+    r"(?:lần\s+thứ\s+)?(?P<term>[IVX]{1,6})(?![^\W_])(?:\s+của\s+Đảng(?![^\W_])(?!\s+bộ))?"
+)
+_SPACE: Final = re.compile(r"\s*")
+_SENTENCE_END: Final = re.compile(r"[.!?:;…“”\"(\-–•]\s*$|^\s*$")
+
+
+@attrs.define
+class _Citation:
+    """One place the article cites a document, before citations are merged."""
+
+    kind: str
+    number: str | None
+    mention: Mention
+    as_written: str
+    issued: date | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    term: int | None = None
+    provisions: tuple[str, ...] = ()
+    parsed: DocumentNumber | None = None
+    key: str | None = None  # for unnumbered documents: what identifies them
+
+
+def _parsed(text: str) -> DocumentNumber | None:
+    try:
+        return DocumentNumber.parse(text)
+    except InvalidDocumentNumber:
+        return None
+
+
+def _roman(text: str) -> int | None:
+    m = _TERM.search(text)
+    if m is None:
+        return None
+    value = m["term"].upper()
+    return int(value) if value.isdigit() else _ROMAN.get(value)
+
+
+def _is_capitalised(kind: str) -> bool:
+    return kind[:1].isupper()
+
+
+class _Reader:
+    """Reads the citations of one text block."""
+
+    def __init__(self, block: TextBlock) -> None:
+        self.block = block
+        self.text = block.text
+        found = find_dates(block.text)  # in text order: starts and ends both ascend
+        self.dates = {d.start: d for d in found}
+        self.date_list = found
+        self.date_ends = [d.end for d in found]
+        self.out: list[_Citation] = []
+        self.taken = 0  # text before this offset belongs to a citation already read
+
+    def read(self) -> list[_Citation]:
+        for m in _KIND.finditer(self.text):
+            if m.start() < self.taken:
+                continue
+            self._cite(m.start(), m["kind"], m.end())
+        return self.out
+
+    # -- one citation ---------------------------------------------------------------
+
+    def _cite(self, start: int, kind: str, pos: int) -> None:
+        cls = _KIND_CLASS.get(fold(kind))
+        after = _AFTER_KIND.match(self.text, pos)
+        assert after is not None  # noqa: S101 - the pattern matches the empty string
+        number = self._number(after.end(), kind, has_so=after["so"] is not None, start=start)
+        if number is not None:
+            self._numbered(start, kind, after.end(), number)
+            return
+        named = _NAMED_NUMBER.match(self.text, pos)
+        if named and not _KIND.search(named["gap"]):
+            full = self._full_number(named.end())
+            if full is not None:
+                self._numbered(start, kind, named.end(), full)
+                return
+        if cls == "law" and _is_capitalised(kind):
+            self._named_law(start, kind, pos)
+        elif fold(kind) == fold("Nghị quyết") and _is_capitalised(kind):
+            self._plenum(start, kind, pos)
+
+    def _full_number(self, pos: int) -> str | None:
+        m = _NUMBER.match(self.text, pos)
+        if m is None or _parsed(m.group()) is None:
+            return None
+        if m.end() < len(self.text) and self.text[m.end()].isalnum():
+            return None
+        return m.group()
+
+    def _number(self, pos: int, kind: str, *, has_so: bool, start: int) -> str | None:
+        """The number at ``pos``: a full identifier, or a short one where the kind allows."""
+        full = self._full_number(pos)
+        if full is not None:
+            return full
+        m = _SHORT.match(self.text, pos)
+        if m is None:
+            return None
+        after = _SPACE.match(self.text, m.end())
+        if (
+            after is not None
+            and after.end() not in self.dates
+            and _QUANTITY.match(self.text, m.end())
+        ):
+            return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
+        cls = _KIND_CLASS.get(fold(kind))
+        if cls == "law" and not has_so:
+            return None  # "Luật Đất đai 2013", "Hiến pháp 1992": a year, not a number
+        if cls == "weak" and not has_so:
+            at_start = _SENTENCE_END.search(self.text[max(0, start - 3) : start])
+            if not _is_capitalised(kind) or at_start:
+                return None
+        return m.group()
+
+    def _numbered(self, start: int, kind: str, pos: int, number: str) -> None:
+        end = pos + len(number)
+        citation = self._citation(start, kind, number, end)
+        self.out.append(citation)
+        # A list of further numbers of the same kind: "số 191/QĐ-UBND; 192/QĐ-UBND".
+        # Short numbers list short ones: "Chỉ thị 15, 16 của Thủ tướng".
+        short = citation.parsed is None
+        while (more := _LIST_NEXT.match(self.text, self.taken)) is not None:
+            if short:
+                found = self._number(more.end(), kind, has_so=True, start=start)
+            else:
+                found = self._full_number(more.end())
+            if found is None or (short and _parsed(found) is not None):
+                break
+            self.out.append(self._citation(more.end(), kind, found, more.end() + len(found)))
+
+    def _citation(self, start: int, kind: str, number: str, end: int) -> _Citation:
+        parsed = _parsed(number)
+        citation = _Citation(
+            kind=kind,
+            number=number,
+            mention=self.block.mention(start, end),
+            as_written="",
+            parsed=parsed,
+            provisions=self._provisions(start),
+            term=parsed.term if parsed is not None else None,
+        )
+        tail_end = self._tail(citation, end)
+        if citation.issued is None:
+            citation.issued, signer = self._signed_before(start)
+            citation.issuer = citation.issuer or signer
+        citation.as_written = " ".join(self.text[start:tail_end].split()).rstrip(" ,")
+        self.taken = max(self.taken, end)
+        return citation
+
+    def _tail(self, citation: _Citation, pos: int) -> int:
+        """Read date, issuer and subject after the number; return where the reference ends."""
+        pos = self._date_at(citation, pos)
+        if (of := _OF.match(self.text, pos)) is not None:
+            window = min(len(self.text), of.end() + 200)
+            stop = _ISSUER_STOP.search(self.text, of.end(), window)
+            issuer_end = stop.start() if stop else window
+            if (then := _ISSUER_THEN_KIND.search(self.text, of.end(), issuer_end)) is not None:
+                issuer_end = then.start()
+            issuer = _TRAILING_AND.sub("", self.text[of.end() : issuer_end]).rstrip()
+            issuer_end = of.end() + len(issuer)
+            if of["word"] != "của" and not _ISSUER_DONE.match(self.text, issuer_end):
+                issuer = ""  # "do Liên Xô thiết kế" is no issuer; "do Bộ Y tế ban hành" is
+            if issuer:
+                citation.issuer = " ".join(issuer.split())
+                citation.term = _roman(issuer) or citation.term
+                pos = issuer_end
+                pos = self._date_at(citation, pos)
+        if (about := _SUBJECT.match(self.text, pos)) is not None:
+            window = min(len(self.text), about.end() + 400)
+            stop = _SUBJECT_END.search(self.text, about.end(), window)
+            subject = self.text[about.end() : stop.start() if stop else window]
+            subject = " ".join(subject.split()).rstrip(" ,")
+            citation.subject = subject or None
+        return pos
+
+    def _date_at(self, citation: _Citation, pos: int) -> int:
+        if citation.issued is not None:
+            return pos
+        m = _BEFORE_DATE.match(self.text, pos)
+        if m is None:
+            return pos
+        found: DateSpan | None = self.dates.get(m.end())
+        if found is None:
+            return pos
+        citation.issued = found.value
+        return found.end
+
+    def _signed_before(self, start: int) -> tuple[date | None, str | None]:
+        """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
+        last = bisect.bisect_right(self.date_ends, start) - 1
+        if last < 0 or start - self.date_ends[last] > 100:  # noqa: PLR2004 - one clause
+            return None, None
+        span = self.date_list[last]
+        between = self.text[span.end : start]
+        if _CLAUSE_BREAK.search(between):
+            return None, None
+        m = _SIGNED_BEFORE.search(between)
+        if m is None:
+            return None, None
+        issuer = " ".join((m["issuer"] or "").split()) or None
+        return span.value, issuer
+
+    def _provisions(self, start: int) -> tuple[str, ...]:
+        window = self.text[max(0, start - 120) : start]
+        m = _PROVISIONS.search(window)
+        if m is None:
+            return ()
+        return tuple(" ".join(p.split()) for p in _PROVISION.findall(m.group()))
+
+    def _name_goes_on(self, pos: int) -> bool:
+        """After "và": "Luật Khoa học và Công nghệ" goes on, "Luật A và Luật B" does not."""
+        m = _NAME_WORD.match(self.text, pos)
+        if m is None or _KIND.match(self.text, m.start("word")):
+            return False
+        return not _NAME_STOP.match(m["word"]) and m["word"].casefold() not in _NOT_NAME
+
+    # -- documents without a number -----------------------------------------------------
+
+    def _named_law(self, start: int, kind: str, pos: int) -> None:
+        """A law by name: "Luật Công an nhân dân", "Bộ luật Hình sự", "Hiến pháp năm 2013"."""
+        if _SCHOOL.search(self.text, max(0, start - 30), start):
+            return  # "Trường Đại học Luật TP HCM", "Công ty Luật TNHH …"
+        end = pos
+        words = 0
+        for m in _NAME_WORD.finditer(self.text, pos):
+            if m.start() != end or words >= 8:  # noqa: PLR2004
+                break
+            word = m["word"]
+            if words == 0 and not word[:1].isupper():
+                break
+            stop = words > 0 and (_NAME_STOP.match(word) or _KIND.match(word))
+            if stop and (word.casefold() != "và" or not self._name_goes_on(m.end())):
+                break
+            end, words = m.end(), words + 1
+            # "Luật Phòng, chống tham nhũng": the comma of the name.
+            comma = re.match(r",\s+(?=chống\b)", self.text[end:])
+            if comma:
+                end += comma.end() - 1
+        if words == 0 and fold(kind) != fold("Hiến pháp"):
+            return
+        if (year := _LAW_YEAR.match(self.text, end)) is not None:
+            end = year.end()
+        name = " ".join(self.text[start:end].split())
+        self.out.append(
+            _Citation(
+                kind=kind,
+                number=None,
+                mention=self.block.mention(start, end),
+                as_written=name,
+                provisions=self._provisions(start),
+                key=fold(name),
+            )
+        )
+        self.taken = max(self.taken, end)
+
+    def _plenum(self, start: int, kind: str, pos: int) -> None:
+        """A plenum or congress: "Nghị quyết Trung ương 4, 6 khóa XII", "… Đại hội XIII"."""
+        m = _PLENUM.match(self.text, pos) or _CONGRESS.match(self.text, pos)
+        if m is None:
+            return
+        term_text = m["term"] or ""
+        term = _roman(term_text) or _ROMAN.get(term_text.upper())
+        written = " ".join(self.text[start : m.end()].split())
+        self.out.append(
+            _Citation(
+                kind=kind,
+                number=None,
+                mention=self.block.mention(start, m.end()),
+                as_written=written,
+                term=term,
+                key=fold(written),
+            )
+        )
+        self.taken = max(self.taken, m.end())
+
+
+# --- merging citations into documents -------------------------------------------------
+
+
+def _number_key(number: str) -> str:
+    return "".join(fold(number).split()).replace("–", "-")
+
+
+def _short_of(short: str, full: str) -> bool:
+    """Short for: "25" of "25-NQ/TW", "19-2017" of "19-2017/NQ-CP", "87" of "87/2015/NĐ-CP"."""
+    s, f = _number_key(short), _number_key(full)
+    return f.startswith(s) and len(f) > len(s) and f[len(s)] in "/-"
+
+
+def _group(citations: list[_Citation]) -> list[list[_Citation]]:
+    groups: dict[str, list[_Citation]] = {}
+    full = [c for c in citations if c.parsed is not None]
+    for c in citations:
+        if c.number is None:
+            key = f"name:{c.key}"
+        elif c.parsed is not None:
+            key = f"number:{_number_key(c.number)}"
+        else:
+            owners = {
+                _number_key(f.number or "")
+                for f in full
+                if fold(f.kind) == fold(c.kind) and _short_of(c.number, f.number or "")
+            }
+            if len(owners) == 1:
+                key = f"number:{owners.pop()}"
+            else:
+                key = f"short:{fold(c.kind)}:{_number_key(c.number)}"
+        groups.setdefault(key, []).append(c)
+    return sorted(groups.values(), key=lambda g: min(_order(c) for c in g))
+
+
+def _order(c: _Citation) -> tuple[int, int, int]:
+    blocks = ("title", "lead", "paragraphs", "captions")
+    return (blocks.index(c.mention.block), c.mention.index, c.mention.start)
+
+
+def _richness(c: _Citation) -> tuple[bool, bool, bool, bool]:
+    return (c.parsed is not None, c.issued is not None, c.issuer is not None, c.subject is not None)
+
+
+def _first(values: Sequence[_Citation], field: str) -> object:
+    for c in values:
+        value = getattr(c, field)
+        if value is not None:
+            return value
+    return None
+
+
+def _document(group: list[_Citation]) -> Document:
+    ordered = sorted(group, key=_order)
+    best = max(ordered, key=_richness)  # max keeps the first of equals
+    kinds = [c.kind for c in ordered if _is_capitalised(c.kind)] or [ordered[0].kind]
+    provisions = tuple(dict.fromkeys(p for c in ordered for p in c.provisions))
+    # The fullest citation speaks first ("Nghị quyết 25-NQ/TW, ngày … của … về …").
+    sources = [best, *(c for c in ordered if c is not best)]
+    issued, issuer, subject, term = (
+        _first(sources, f) for f in ("issued", "issuer", "subject", "term")
+    )
+    return Document(
+        kind=" ".join(kinds[0].split()),
+        number=best.number,
+        issued=issued if isinstance(issued, date) else None,
+        issuer=issuer if isinstance(issuer, str) else None,
+        subject=subject if isinstance(subject, str) else None,
+        term=term if isinstance(term, int) else None,
+        provisions=provisions,
+        as_written=best.as_written or None,
+        mentions=tuple(c.mention for c in ordered),
+    )
+
+
+def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
+    """Every document the blocks cite, once each, in order of first citation.
+
+    >>> from vnnews._blocks import text_blocks
+    >>> blocks = text_blocks(None, "Nghị quyết 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành "
+    ...     "Trung ương Đảng khóa XI về công tác dân vận; Nghị quyết số 25.", (), ())
+    >>> [(d.kind, d.number, str(d.issued), d.term) for d in extract_documents(blocks)]
+    [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
+    """
+    citations = [c for block in blocks for c in _Reader(block).read()]
+    return tuple(_document(group) for group in _group(citations))

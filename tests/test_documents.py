@@ -1,0 +1,312 @@
+"""Cited documents: phrasings, merging, the founding article, and the dev-corpus scores."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import vnnews
+from vnnews import Document
+from vnnews._blocks import text_blocks
+from vnnews._dates import find_dates
+from vnnews._documents import extract_documents
+
+
+def documents(*paragraphs: str) -> tuple[Document, ...]:
+    return extract_documents(text_blocks(None, None, paragraphs, ()))
+
+
+def one(text: str) -> Document:
+    found = documents(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the founding article ---------------------------------------------------------------
+
+
+def test_founding_article() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    resolution, programme, plenums = article.documents
+    assert (resolution.kind, resolution.number, resolution.issued) == (
+        "Nghị quyết",
+        "25-NQ/TW",
+        date(2013, 6, 3),
+    )
+    assert resolution.issuer == "Ban Chấp hành Trung ương Đảng khóa XI"
+    assert resolution.term == 11
+    assert resolution.subject is not None
+    assert resolution.subject.startswith("về tăng cường và đổi mới sự lãnh đạo của Đảng")
+    assert len(resolution.mentions) == 4
+    assert (programme.kind, programme.number, programme.issued) == (
+        "Chương trình hành động",
+        "22-CTr/ĐUCA-V28",
+        date(2013, 8, 14),
+    )
+    assert programme.issuer == "Đảng ủy Công an Trung ương"
+    assert programme.as_written == (
+        "Chương trình hành động số 22-CTr/ĐUCA-V28 ngày 14/8/2013 của Đảng ủy Công an Trung ương"
+    )
+    assert (plenums.kind, plenums.number, plenums.term) == ("Nghị quyết", None, 12)
+    assert plenums.as_written == "Nghị quyết Trung ương 4, 6 khóa XII"
+
+
+def test_mentions_point_at_the_citation() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    for document in article.documents:
+        for mention in document.mentions:
+            block = getattr(article, mention.block)
+            text = block if isinstance(block, str) else block[mention.index]
+            cited = text[mention.start : mention.end]
+            assert cited.startswith(document.kind.split()[0])
+
+
+# --- phrasings --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number", "issued", "issuer"),
+    [
+        (
+            "Theo Nghị định 116/2010/NĐ-CP, ngày 24-12-2010, của Chính phủ về chính sách.",
+            "Nghị định",
+            "116/2010/NĐ-CP",
+            date(2010, 12, 24),
+            "Chính phủ",
+        ),
+        (
+            "Căn cứ Luật số 80/2015/QH13 ngày 22 tháng 6 năm 2015 của Quốc hội.",
+            "Luật",
+            "80/2015/QH13",
+            date(2015, 6, 22),
+            "Quốc hội",
+        ),
+        (
+            "thực hiện Thông tư liên tịch số 02/2016/TTLT-BCA-BQP-BGTVT về phối hợp",
+            "Thông tư liên tịch",
+            "02/2016/TTLT-BCA-BQP-BGTVT",
+            None,
+            None,
+        ),
+        ("Thủ tướng ký Công điện số 541/CĐ-TTg.", "Công điện", "541/CĐ-TTg", None, None),
+        ("Bộ Công an có văn bản số 1670/BCA-V28.", "văn bản", "1670/BCA-V28", None, None),
+        ("Quy định 08-QĐi/TW nêu rõ", "Quy định", "08-QĐi/TW", None, None),
+        (
+            "Nghị định số 19 của Chính phủ ban hành ngày 22-3-2016 về kinh doanh khí.",
+            "Nghị định",
+            "19",
+            date(2016, 3, 22),
+            "Chính phủ",
+        ),
+        (
+            "Ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành Nghị quyết 19-2017/NQ-CP về",
+            "Nghị quyết",
+            "19-2017/NQ-CP",
+            date(2017, 2, 6),
+            "Thủ tướng Chính phủ",
+        ),
+        ("theo tinh thần của Thông tư 15/2015 mà Bộ ban hành", "Thông tư", "15/2015", None, None),
+        ("theo Nghị quyết 2024 ngày 14/12/2011.", "Nghị quyết", "2024", date(2011, 12, 14), None),
+        ("Luật Đất đai số 45/2013/QH13, trường hợp", "Luật", "45/2013/QH13", None, None),
+        (
+            "Bộ Y tế ban hành Công điện khẩn số 578/CĐ-BYT gửi",
+            "Công điện",
+            "578/CĐ-BYT",
+            None,
+            None,
+        ),
+        ("Chủ tịch nước ký sắc lệnh 29 - LCT ra lệnh", "sắc lệnh", "29 - LCT", None, None),
+    ],
+)
+def test_numbered_citations(
+    text: str, kind: str, number: str, issued: date | None, issuer: str | None
+) -> None:
+    document = one(text)
+    assert (document.kind, document.number, document.issued, document.issuer) == (
+        kind,
+        number,
+        issued,
+        issuer,
+    )
+
+
+def test_an_effective_date_is_not_an_issue_date() -> None:
+    document = one("Nghị định 107 có hiệu lực thi hành ngày 15-5-2016.")
+    assert (document.number, document.issued) == ("107", None)
+
+
+def test_short_and_full_numbers_of_one_document_merge() -> None:
+    found = documents(
+        "Nghị định 87 quy định rõ.",
+        "Tại Nghị định số 87/2015/NĐ-CP và Nghị quyết 19-2017/NQ-CP; Nghị quyết 19 và Nghị quyết "
+        "19-2017 đều nêu.",
+    )
+    assert [d.number for d in found] == ["87/2015/NĐ-CP", "19-2017/NQ-CP"]
+    assert [len(d.mentions) for d in found] == [2, 3]
+
+
+def test_a_short_number_of_another_kind_does_not_merge() -> None:
+    found = documents("Nghị quyết 25-NQ/TW và Chỉ thị 25 của Thủ tướng Chính phủ.")
+    assert [(d.kind, d.number) for d in found] == [("Nghị quyết", "25-NQ/TW"), ("Chỉ thị", "25")]
+
+
+def test_the_same_document_cited_twice_is_one_document() -> None:
+    found = documents("Nghị quyết số 25-NQ/TW về công tác dân vận.", "Nghị quyết 25-NQ/TW nêu rõ.")
+    assert len(found) == 1
+    assert len(found[0].mentions) == 2
+
+
+def test_lists_of_numbers_share_the_kind() -> None:
+    found = documents("đã có 3 quyết định số 191/QĐ-UBND; 192/QĐ-UBND và 193/QĐ-UBND xử phạt")
+    assert [(d.kind, d.number) for d in found] == [
+        ("quyết định", "191/QĐ-UBND"),
+        ("quyết định", "192/QĐ-UBND"),
+        ("quyết định", "193/QĐ-UBND"),
+    ]
+
+
+def test_short_numbers_in_a_list() -> None:
+    found = documents(
+        "thực hiện Chỉ thị 15, 16 của Thủ tướng Chính phủ và Nghị định 19 và 20 người"
+    )
+    assert [(d.kind, d.number) for d in found] == [
+        ("Chỉ thị", "15"),
+        ("Chỉ thị", "16"),
+        ("Nghị định", "19"),
+    ]
+
+
+def test_issued_after_the_issuer() -> None:
+    document = one("Thông tư 15/2016/TT-BCA được Bộ Công an ban hành ngày 5/5/2016 quy định")
+    assert (document.issuer, document.issued) == ("Bộ Công an", date(2016, 5, 5))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kế hoạch 5 năm giai đoạn 2021-2025 được trình Quốc hội.",
+        "Quốc hội quyết định 2 kế hoạch phát triển.",
+        "Điều 17 quy định rõ.",
+        "Nghị quyết 1.000 trang",
+        "Quyết định 3 người được khen thưởng.",
+        "tổ dân phố số 28 - tập thể Bệnh viện 19-8",
+        "ngày 11/6/2018 và 03-6-2013",
+    ],
+)
+def test_no_document(text: str) -> None:
+    assert [d for d in documents(text) if d.number is not None] == []
+
+
+def test_named_laws_codes_and_articles() -> None:
+    found = documents(
+        "Hành vi vi phạm Điều 174 Bộ luật Hình sự và khoản 1, điểm a Điều 5 của Luật Phòng, "
+        "chống tham nhũng năm 2018; Luật Công an nhân dân quy định; Luật Khoa học và công nghệ."
+    )
+    assert [(d.kind, d.number, d.as_written, d.provisions) for d in found] == [
+        ("Bộ luật", None, "Bộ luật Hình sự", ("Điều 174",)),
+        (
+            "Luật",
+            None,
+            "Luật Phòng, chống tham nhũng năm 2018",
+            ("khoản 1", "điểm a", "Điều 5"),
+        ),
+        ("Luật", None, "Luật Công an nhân dân", ()),
+        ("Luật", None, "Luật Khoa học và công nghệ", ()),
+    ]
+
+
+def test_law_schools_are_not_laws() -> None:
+    assert documents("Trường ĐH Luật TP.HCM và Cty Luật TNHH Trường Lộc") == ()
+
+
+def test_plenums_and_congresses() -> None:
+    found = documents(
+        "Nghị quyết Trung ương 4 (khóa XII) và Nghị quyết Đại hội lần thứ XIII của Đảng;",
+        "Nghị quyết Trung ương 8 khóa 13.",
+    )
+    assert [(d.as_written, d.term) for d in found] == [
+        ("Nghị quyết Trung ương 4 (khóa XII)", 12),
+        ("Nghị quyết Đại hội lần thứ XIII của Đảng", 13),
+        ("Nghị quyết Trung ương 8 khóa 13", 13),
+    ]
+
+
+def test_term_from_a_national_assembly_number() -> None:
+    assert one("theo Luật số 80/2015/QH13.").term == 13
+
+
+def test_parsed_number() -> None:
+    full = one("Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư")
+    assert full.parsed_number is not None
+    assert full.parsed_number.type_name == "Nghị định"
+    assert full.subject == "về công tác văn thư"
+    assert one("Chỉ thị 16 của Thủ tướng").parsed_number is None
+
+
+def test_hostile_text_stays_linear() -> None:
+    for hostile in (
+        "Nghị định " + "1/A-" * 25_000,
+        "Nghị quyết số 1 của " + "Bộ " * 30_000,
+        "Luật " + "A " * 50_000,
+        "Nghị định 1/A-B " * 5_000,
+    ):
+        began = time.perf_counter()
+        documents(hostile)
+        assert time.perf_counter() - began < 5.0
+
+
+# --- real articles ------------------------------------------------------------------------
+
+
+def test_dev_corpus_scores(shared_dir: Path) -> None:
+    """Documents F1 ≥ 0.95, kind and issued accuracy ≥ 0.97 on ../shared/corpus/dev."""
+    command = f'"{sys.executable}" -m vnnews parse --format jsonl'
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            str(shared_dir / "corpus" / "dev"),
+            "--json",
+            "--cmd",
+            command,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    result = json.loads(run.stdout)
+    misses = [m for m in result["misses"] if ": document " in m]
+    assert result["documents"]["f"] >= 0.95, misses
+    assert result["doc_kind_acc"] >= 0.97
+    assert result["doc_issued_acc"] >= 0.97
+
+
+def test_no_date_is_taken_from_inside_a_document_number(shared_dir: Path) -> None:
+    """On every unlabeled article, no full date found in the text overlaps a cited number."""
+    files = sorted((shared_dir / "corpus" / "unlabeled").rglob("*.txt"))
+    assert len(files) >= 1000
+    numbered = 0
+    for path in files:
+        article = vnnews.parse_file(path)
+        for document in article.documents:
+            if document.number is None:
+                continue
+            numbered += 1
+            for mention in document.mentions:
+                block = getattr(article, mention.block)
+                text = block if isinstance(block, str) else block[mention.index]
+                number_at = max(mention.start, mention.end - len(document.number))
+                for span in find_dates(text):
+                    overlaps = span.start < mention.end and number_at < span.end
+                    cited = text[mention.start : mention.end]
+                    assert not overlaps, (
+                        f"{path.name}: {text[span.start : span.end]!r} in {cited!r}"
+                    )
+    assert numbered >= 100
