@@ -279,36 +279,41 @@ _ATOMS: Final = re.compile(
     | (?P<after>(?<!\w)sau\s{{1,3}}(?P<fn>\d{{1,3}})\s{{1,3}}(?P<fu>{_AGO_UNITS})\s{{1,3}}nữa(?!\w))
     | (?P<dm>{_L}(?P<dd>\d{{1,2}})(?P<ds>[/\-])(?P<dmo>\d{{1,2}}){_R})
     | (?P<month>(?<!\w)tháng\s{{1,3}}(?P<mm>\d{{1,2}}(?!\d)|{_MONTH_RE})
-          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<my>\d{{4}}))?(?![\w/]))
+          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<my>\d{{4}})
+          |\s{{1,3}}năm\s{{1,3}}(?P<myw>nay|ngoái|trước|tới|đó|ấy|sau|kia)(?!\w))?(?![\w/]))
     | (?P<quarter>(?<!\w)quý\s{{1,3}}(?P<q>IV|I{{1,3}}|[1-4])
-          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<qy>\d{{4}}))?(?![\w/]))
+          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<qy>\d{{4}})
+          |\s{{1,3}}năm\s{{1,3}}(?P<qyw>nay|ngoái|trước|tới|đó|ấy|sau|kia)(?!\w))?(?![\w/]))
     | (?P<yrange>(?:(?<!\w)(?:giai\s{{1,3}}đoạn|nhiệm\s{{1,3}}kỳ|niên\s{{1,3}}khóa|niên\s{{1,3}}khoá
           |từ\s{{1,3}}năm|năm)\s{{1,3}}|\()(?P<y1>\d{{4}})\s{{0,3}}(?:[\-–]{{1,2}}|đến|tới)\s{{0,3}}
           (?:năm\s{{1,3}})?(?P<y2>\d{{4}})(?![\w/]))
     | (?P<year>(?<!\w)năm\s{{1,3}}(?P<yy>\d{{4}})(?![\w/]|[.,]\d))
-    | (?P<yearrel>(?<!\w)năm\s{{1,3}}(?P<yw>nay|ngoái|tới)(?!\w))
+    | (?P<yearrel>(?<!\w)(?<!\d\s)năm\s{{1,3}}(?P<yw>nay|ngoái|tới)(?!\w))
     | (?P<rel>(?<!\w)(?:(?P<rp>{_PART_RE})\s{{1,3}}(?:hôm\s{{1,3}})?(?P<rw>nay|qua|mai|kia)
           |(?P<rw2>ngày\s{{1,3}}hôm\s{{1,3}}(?:nay|qua)|hôm\s{{1,3}}(?:nay|qua|kia)
           |ngày\s{{1,3}}mai))(?!\w))
     | (?P<weekday>(?<!\w)(?:thứ\s{{1,3}}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{{1,3}}nhật
-          |(?-i:CN|T[2-7]))(?!\w))
+          |(?<![\-/])(?-i:CN|T[2-7]))(?!\w))
     | (?P<time>{_L}(?P<th>\d{{1,2}})
           (?:\s{{0,2}}(?P<tsep>[:h])\s{{0,2}}(?P<tmin>\d{{2}})?(?::(?P<tsec>\d{{2}}))?
           |g(?P<tgmin>\d{{2}})
           |\s{{1,2}}giờ(?:\s{{1,2}}(?P<tmin2>\d{{1,2}})(?:\s{{1,2}}phút)?)?)
           (?:\s{{1,2}}(?P<ampm>(?-i:AM|PM|SA|CH)))?(?![\w:/]))
     | (?P<part>(?<!\w)(?:{_PART_RE})(?!\w))
-    | (?P<cue>(?<!\w)(?:ngày|hôm|mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
+    | (?P<cue>(?<!\w)(?:(?<!\d\s)(?:ngày|hôm)|mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
-_NOT_PART_BEFORE: Final = re.compile(r"(?i:ánh|nhiều|các|mọi|hai|ba|bốn|một)\s{1,3}$")
+_NOT_PART_BEFORE: Final = re.compile(r"(?i:ánh|nhiều|các|mọi|hai|ba|bốn|một|ngày)\s{1,3}$")
 _LUNAR_AFTER: Final = re.compile(
     r"\s{0,2}\(?\s{0,2}(?:âm\s{1,3}lịch|(?-i:AL|ÂL))(?!\w)", re.IGNORECASE
 )
+# "tháng Giêng", "tháng Chạp": the traditional names are those of lunar months.
+_LUNAR_MONTHS: Final = frozenset({"giêng", "chạp"})
+_YEAR_WORDS: Final = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
 _ROMAN_QUARTERS: Final = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DAY_CUES: Final = frozenset({"ngày", "hôm", "mùng", "mồng"})
 _SPAN_CUES: Final = frozenset({"ngày", "hôm", "mùng", "mồng", "từ", "lúc"})
@@ -402,6 +407,8 @@ class _Draft:
     end_year: int | None = None
     in_range: bool = False
     listed: bool = False
+    lunar: bool = False
+    unknown_year: bool = False
 
     def extend(self, m: re.Match[str], *, in_span: bool = True) -> None:
         if in_span:
@@ -489,6 +496,7 @@ class _Group:
             self._set(draft, m["fd"], m["fm"], m["fy"])
         elif kind == "textual":
             self._set(draft, m["td"], _month(m["tm"]), m["ty"])
+            draft.lunar = _key(m["tm"]) in _LUNAR_MONTHS
         elif kind == "monthfirst":
             self._set(draft, m["mfd"], _month(m["mfm"]), m["mfy"])
         elif kind == "dm":
@@ -506,19 +514,23 @@ class _Group:
         kind = m.lastgroup
         if kind == "month":
             month = _month(m["mm"])
-            draft.month, draft.year = month, _int(m["my"])
+            if month is None:
+                return
+            draft.month, draft.year = month, _int(m["my"]) or self._said_year(m["myw"], draft)
             draft.precision = "month"
+            draft.lunar = _key(m["mm"]) in _LUNAR_MONTHS
         elif kind == "quarter":
             q = m["q"].upper()
             quarter = _ROMAN_QUARTERS.get(q) or int(q)
-            draft.month, draft.year, draft.precision = 3 * quarter - 2, _int(m["qy"]), "quarter"
+            draft.month, draft.precision = 3 * quarter - 2, "quarter"
+            draft.year = _int(m["qy"]) or self._said_year(m["qyw"], draft)
         elif kind == "yrange":
             draft.year, draft.end_year, draft.precision = int(m["y1"]), int(m["y2"]), "year"
             draft.in_range = True
         elif kind == "year":
             draft.year, draft.precision = int(m["yy"]), "year"
         elif kind == "yearrel" and self.ref is not None:
-            shift = {"nay": 0, "ngoái": -1, "tới": 1}[_key(m["yw"])]
+            shift = _YEAR_WORDS[_key(m["yw"])]
             draft.relative = self.ref + relativedelta(years=shift, month=1, day=1)
             draft.relative_precision = "year"
         elif kind == "rel":
@@ -533,6 +545,16 @@ class _Group:
             draft.precision = draft.precision if self.ref is not None else "pending"
         elif kind in {"ago", "after"}:
             self._read_ago(draft, m)
+
+    def _said_year(self, word: str | None, draft: _Draft) -> int | None:
+        """The year of "năm nay", "năm ngoái", "năm tới"; "năm đó" names none we can know."""
+        if word is None:
+            return None
+        shift = _YEAR_WORDS.get(_key(word))
+        if shift is None or self.ref is None:
+            draft.unknown_year = True
+            return None
+        return self.ref.year + shift
 
     def _read_ago(self, draft: _Draft, m: re.Match[str]) -> None:
         if self.ref is None:
@@ -590,7 +612,7 @@ class _Group:
         if d.start < 0:
             return None
         clock = self._clock(d)
-        lunar = _LUNAR_AFTER.match(self.text, d.end) is not None
+        lunar = d.lunar or _LUNAR_AFTER.match(self.text, d.end) is not None
         if d.relative is not None:
             return DateExpression(
                 d.start, d.end, None if lunar else d.relative, d.relative_precision,
@@ -609,11 +631,9 @@ class _Group:
             same_year = d.end_month is None or d.month is None or d.month <= d.end_month
             year = d.end_year if same_year else d.end_year - 1
         known = year is not None
-        first = self._day(d.day or 1, d.month or 1, year)
-        if first is None and not known and d.precision == "day":
-            first = None
-        elif first is None:
-            return None
+        first = self._day(d.day or 1, d.month or 1, year, unknown=d.unknown_year)
+        if first is None and known:
+            return None  # "31/02/2020" is no date
         last = None
         if (d.in_range and d.end_year is not None) or d.end_day is not None:
             end_year = d.end_year if d.end_year is not None else (first.year if first else None)
@@ -628,10 +648,10 @@ class _Group:
             range_end=last, weekday=weekday, lunar=lunar,
         )  # fmt: skip
 
-    def _day(self, day: int, month: int, year: int | None) -> date | None:
+    def _day(self, day: int, month: int, year: int | None, *, unknown: bool = False) -> date | None:
         if year is not None:
             return _date(str(year), str(month), str(day))
-        if self.ref is None:
+        if self.ref is None or unknown:
             return None
         return resolve_year(day, month, self.ref)
 

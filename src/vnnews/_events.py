@@ -16,6 +16,7 @@ and the data tables in ``vnnews/data``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -106,6 +107,8 @@ _DEPICTED: Final = re.compile(
     r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
     re.IGNORECASE,
 )
+# A noun head counts this close (in characters) to the date: the length of a long sentence.
+_NOUN_REACH: Final = 400
 # A verb head counts only this close (in characters) to the date.
 _VERB_REACH: Final = 90
 # Where a place ends: punctuation, a dash, a date, or a word that starts a new phrase.
@@ -117,6 +120,8 @@ _PLACE_END: Final = re.compile(
 )
 _PLACE_WORDS: Final = 9
 _PLACE_PARTS: Final = 3
+_PLACE_REACH: Final = 200
+_SCOPE_SENTENCES: Final = 6
 # A place goes on past a comma with the unit that holds it: ", huyện Bình Chánh".
 _PLACE_MORE: Final = re.compile(
     r",\s{1,3}(?=(?:tỉnh|thành\s{1,3}phố|TP\.?|quận|huyện|thị\s{1,3}xã|thị\s{1,3}trấn|phường|xã"
@@ -188,6 +193,7 @@ def province_of(place: str) -> str | None:
 @attrs.frozen
 class _Sentence:
     block: TextBlock
+    order: int  # the block's place in reading order
     start: int
     end: int
     caption: bool
@@ -197,7 +203,7 @@ class _Sentence:
         return self.block.text[self.start : self.end]
 
 
-def _sentences(block: TextBlock) -> Iterator[_Sentence]:
+def _sentences(block: TextBlock, order: int) -> Iterator[_Sentence]:
     text = block.text
     start = 0
     bounds = []
@@ -215,7 +221,7 @@ def _sentences(block: TextBlock) -> Iterator[_Sentence]:
             end -= 1
         if end > first:
             caption = in_captions or _CREDIT.match(text, last) is not None
-            yield _Sentence(block, first, end, caption)
+            yield _Sentence(block, order, first, end, caption)
 
 
 # --- the extractor ------------------------------------------------------------------
@@ -246,7 +252,7 @@ def extract_events(
     ``people`` (the article's Persons) are linked as chairs and participants when
     they are named in the event's sentence or the sentences that follow it.
     """
-    sentences = [s for block in blocks for s in _sentences(block)]
+    sentences = [s for order, block in enumerate(blocks) for s in _sentences(block, order)]
     found: list[_Found] = []
     for index, sentence in enumerate(sentences):
         event = _event_in(sentence, published)
@@ -259,20 +265,33 @@ def extract_events(
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
+    dates = [
+        when
+        for when in find_date_expressions(text, published)
+        if when.precision == "day" and when.date is not None and not when.lunar
+        and not _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start)
+    ]  # fmt: skip
+    if not dates:
+        return None
+    called_off = _CALLED_OFF.search(masked)
     heads = [
         (m, entry)
         for m in _HEAD_RE.finditer(masked)
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
-        and not _CALLED_OFF.search(masked, 0, m.start())
+        and (called_off is None or called_off.start() > m.start())
     ]
+    starts = [m.start() for m, _ in heads]
+    depicted = [m.start() for m in _DEPICTED.finditer(masked)]
     best: tuple[tuple[int, int], DateExpression, tuple[re.Match[str], _Head] | None] | None = None
-    for when in find_date_expressions(text, published):
-        if when.precision != "day" or when.date is None or when.lunar:
-            continue
-        if _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start):
-            continue
-        head = _head_for(masked, heads, when, caption=sentence.caption)
+    for when in dates:
+        # Only heads near the date: a sentence is short, a hostile line is not.
+        near = heads[
+            bisect_left(starts, when.start - _NOUN_REACH) : bisect_right(
+                starts, when.end + _NOUN_REACH
+            )
+        ]
+        head = _head_for(depicted, near, when, caption=sentence.caption)
         if head is None and not sentence.caption:
             continue
         score = head[0] if head is not None else (3, 0)
@@ -307,7 +326,11 @@ _RANK: Final = {"noun": 0, "verb": 1, "weak": 2}
 
 
 def _head_for(
-    text: str, heads: list[tuple[re.Match[str], _Head]], when: DateExpression, *, caption: bool
+    depicted: list[int],
+    heads: list[tuple[re.Match[str], _Head]],
+    when: DateExpression,
+    *,
+    caption: bool,
 ) -> tuple[tuple[int, int], re.Match[str], _Head] | None:
     """The word that names the happening: a noun anywhere, else a verb near the date."""
     best: tuple[tuple[int, int], re.Match[str], _Head] | None = None
@@ -317,8 +340,8 @@ def _head_for(
             continue
         if entry.strength == "weak" and not caption:
             continue
-        between = text[min(m.end(), when.end) : max(m.start(), when.start)]
-        if _DEPICTED.search(between):
+        low, high = min(m.end(), when.end), max(m.start(), when.start)
+        if bisect_left(depicted, low) < bisect_left(depicted, high):
             continue  # "ngày 3/2, xuất hiện clip ghi lại cảnh vụ tai nạn": the clip's date
         key = (_RANK[entry.strength], distance)
         if best is None or key < best[0]:
@@ -367,21 +390,20 @@ def _place_at(text: str, m: re.Match[str], when: DateExpression) -> str | None:
 
 
 def _place_end(text: str, start: int) -> int:
-    end_m = _PLACE_END.search(text, start)
+    end_m = _PLACE_END.search(text, start, start + _PLACE_REACH)
     end = end_m.start() if end_m else len(text)
     words = list(re.finditer(r"\S+", text[start:end]))
     return start + words[_PLACE_WORDS - 1].end() if len(words) > _PLACE_WORDS else end
 
 
 def _scope(sentences: list[_Sentence], index: int) -> list[_Sentence]:
-    """The event's sentence, the rest of its block, and attendance paragraphs after it."""
+    """The event's sentence, the rest of its block, and attendance blocks right after it."""
     own = sentences[index]
     out = [own]
-    for later in sentences[index + 1 :]:
-        if later.block is own.block or (
-            later.block.index == out[-1].block.index + 1
-            and later.block.block == own.block.block
-            and (later.block is out[-1].block or _ATTENDANCE.match(later.text))
+    for later in sentences[index + 1 : index + 1 + _SCOPE_SENTENCES]:
+        last = out[-1]
+        if later.block is last.block or (
+            later.order == last.order + 1 and _ATTENDANCE.match(later.text) is not None
         ):
             out.append(later)
         else:
@@ -390,17 +412,23 @@ def _scope(sentences: list[_Sentence], index: int) -> list[_Sentence]:
 
 
 def _merge(found: list[_Found]) -> list[_Found]:
-    """One Event per happening: same day and same kind, or a mention without a kind of its own."""
+    """One Event per happening: the same day told again, unless at another part of day."""
     out: list[_Found] = []
+    by_day: dict[date, list[int]] = {}
     for event in found:
-        at = next((i for i, e in enumerate(out) if _same_happening(e, event)), None)
+        assert event.when.date is not None  # noqa: S101 - _event_in keeps dated ones only
+        day = by_day.setdefault(event.when.date, [])
+        at = next((i for i in day if _same_happening(out[i], event)), None)
         if at is None:
+            day.append(len(out))
             out.append(event)
             continue
         old = out[at]
         keep, other = (event, old) if _better(event, old) else (old, event)
-        keep.mentions = old.mentions + event.mentions
-        keep.scope = old.scope + event.scope
+        mentions, scope = old.mentions, old.scope
+        mentions.extend(event.mentions)
+        scope.extend(event.scope)
+        keep.mentions, keep.scope = mentions, scope
         keep.location = keep.location or other.location
         keep.when = _fuller(keep.when, other.when)
         out[at] = keep
