@@ -300,7 +300,8 @@ _ATOMS: Final = re.compile(
           |\s{{1,2}}giờ(?:\s{{1,2}}(?P<tmin2>\d{{1,2}})(?:\s{{1,2}}phút)?)?)
           (?:\s{{1,2}}(?P<ampm>(?-i:AM|PM|SA|CH)))?(?![\w:/]))
     | (?P<part>(?<!\w)(?:{_PART_RE})(?!\w))
-    | (?P<cue>(?<!\w)(?:(?<!\d\s)(?:ngày|hôm)|mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
+    | (?P<cue>(?<!\w)(?:ngày(?=\s{{1,3}}\d)|(?<!\d\s)(?:ngày|hôm)
+          |mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
     """,
     re.VERBOSE | re.IGNORECASE,
 )

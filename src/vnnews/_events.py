@@ -87,7 +87,7 @@ _DOCUMENT_DATE: Final = re.compile(
     rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
     r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
     r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
-    r"$",
+    r"(?:ngày\s{1,3})?$",
     re.IGNORECASE,
 )
 _DOC_WINDOW: Final = 140
