@@ -126,6 +126,9 @@ def test_time_is_kept() -> None:
         "Ngày 3/2/2017, trên mạng xuất hiện clip ghi lại cảnh vụ tai nạn.",  # the clip's date
         "Hội nghị diễn ra vào ngày 13/1 âm lịch.",  # lunar
         "Phong trào thi đua được phát động mạnh mẽ trong 05 năm qua.",
+        "Bảo tàng, trung tâm hội nghị mở cửa trở lại từ ngày 26/4.",  # a venue
+        "Trong kỳ nghỉ lễ 30/4, nhiều lễ hội đông người.",  # a holiday's date
+        "Ông A hôm 5/12 cho biết triển lãm sẽ diễn ra tuần tới.",  # what was said
     ],
 )
 def test_not_events(text: str) -> None:

@@ -102,6 +102,18 @@ _CALLED_OFF: Final = re.compile(
     r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)",
     re.IGNORECASE,
 )
+# A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
+_VENUE: Final = re.compile(
+    r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
+)
+# Words that report speech: what follows them is what was said.
+_SAID: Final = re.compile(
+    r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
+    r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
+    re.IGNORECASE,
+)
+# A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
+_HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
 # A happening shown in a clip or photo: the date is the clip's, not the happening's.
 _DEPICTED: Final = re.compile(
     r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
@@ -115,7 +127,8 @@ _VERB_REACH: Final = 90
 _PLACE_END: Final = re.compile(
     r"\s{0,3}(?:[,;:!?()\"“”]|\.(?:\s|$)|\s[\-–]\s|$)"
     r"|\s(?:vào|ngày|hôm|lúc|để|nhằm|với|khi|do|theo|nhưng|đã|sẽ|đang|được|cho|trong|từ|và"
-    r"|sáng|trưa|chiều|tối|đêm|rạng|nhân|dịp|trước|sau|thì|là|nơi|mà)(?!\w)",
+    r"|sáng|trưa|chiều|tối|đêm|rạng|nhân|dịp|trước|sau|thì|là|nơi|mà|tuần|tháng|năm|vẫn|còn"
+    r"|cũng|đều|bị|có|không|hiện|rồi|ngay)(?!\w)",
     re.IGNORECASE,
 )
 _PLACE_WORDS: Final = 9
@@ -270,6 +283,7 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
         for when in find_date_expressions(text, published)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start)
+        and not _HOLIDAY.search(text, max(0, when.start - _NEGATION_REACH), when.start)
     ]  # fmt: skip
     if not dates:
         return None
@@ -280,7 +294,12 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
+        and not (
+            entry.strength == "noun"
+            and _VENUE.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
+        )
     ]
+    said = [m.start() for m in _SAID.finditer(masked)]
     starts = [m.start() for m, _ in heads]
     depicted = [m.start() for m in _DEPICTED.finditer(masked)]
     best: tuple[tuple[int, int], DateExpression, tuple[re.Match[str], _Head] | None] | None = None
@@ -291,6 +310,10 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
                 starts, when.end + _NOUN_REACH
             )
         ]
+        # What someone said after the date is what they said, not what happened then.
+        after = bisect_right(said, when.end)
+        if after < len(said):
+            near = [(m, e) for m, e in near if m.start() < said[after]]
         head = _head_for(depicted, near, when, caption=sentence.caption)
         if head is None and not sentence.caption:
             continue
