@@ -32,6 +32,7 @@ __all__ = [
     "format_dateline",
     "parse_dateline",
     "resolve_year",
+    "word_pattern",
 ]
 
 #: Vietnam's offset: UTC+07:00, no daylight saving since 1975.
@@ -248,14 +249,14 @@ _RELATIVE: Final = {fold(word): int(days) for word, days in rows("relative_days.
 _MONTH_NAMES: Final = {fold(word): int(month) for word, month in rows("months.tsv")}
 
 
-def _words(words: Iterable[str]) -> str:
+def word_pattern(words: Iterable[str]) -> str:
     """An alternation of words, longest first, each space matching a short run of spaces."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
 
 
-_PART_RE: Final = _words(word for word, *_ in rows("parts_of_day.tsv"))
-_MONTH_RE: Final = _words(word for word, _ in rows("months.tsv"))
+_PART_RE: Final = word_pattern(word for word, *_ in rows("parts_of_day.tsv"))
+_MONTH_RE: Final = word_pattern(word for word, _ in rows("months.tsv"))
 # Numbers stand alone: not inside "25-NQ/TW", "1.000.000", "30/2020/NĐ-CP" or a word.
 _L: Final = r"(?<![\w/.\-])"
 _R: Final = r"(?![\w/]|[.\-]\d)"

@@ -26,6 +26,7 @@ import attrs
 
 from ._data import rows
 from ._dates import DateExpression, find_date_expressions
+from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
 
@@ -47,11 +48,6 @@ _HEADS: Final = {
     fold(phrase): _Head(kind or None, strength)
     for phrase, kind, strength in rows("event_kinds.tsv")
 }
-
-
-def _alternation(words: Sequence[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
 
 
 _HEAD_RE: Final = re.compile(
@@ -244,7 +240,6 @@ def _sentences(block: TextBlock, order: int) -> Iterator[_Sentence]:
 class _Found:
     """An event being assembled: where its date and head stand, and what it says."""
 
-    sentence: _Sentence
     when: DateExpression
     kind: str | None
     kind_key: str | None
@@ -334,7 +329,6 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
         head_end = m.end()
     block = sentence.block
     return _Found(
-        sentence=sentence,
         when=when,
         kind=kind,
         kind_key=kind_key,
