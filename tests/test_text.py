@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 
 import vnnews
@@ -10,9 +11,14 @@ from vnnews.strategies import articles, layout_articles
 LAYOUT_FIELDS = ("title", "published", "lead", "paragraphs", "captions", "source", "authors")
 
 
+def layout_of(article: vnnews.Article) -> vnnews.Article:
+    """The article less what the extractors find in its text (generated text may name events)."""
+    return attrs.evolve(article, people=(), documents=(), events=())
+
+
 @given(layout_articles())
 def test_parse_gives_back_the_rendered_article(article: vnnews.Article) -> None:
-    again = vnnews.parse(vnnews.to_text(article))
+    again = layout_of(vnnews.parse(vnnews.to_text(article)))
     assert again == article
     # == compares instants; the offset as written must survive too.
     assert vnnews.to_dict(again) == vnnews.to_dict(article)

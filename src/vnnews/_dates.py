@@ -9,16 +9,31 @@ Dates are always day-month-year.  A time without an offset is Vietnam time
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
+from datetime import time as _time
 from typing import Final
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from ._data import rows
 from ._normalize import fold
 
-__all__ = ["VIETNAM", "DateSpan", "Dateline", "find_dates", "format_dateline", "parse_dateline"]
+__all__ = [
+    "VIETNAM",
+    "DateExpression",
+    "DateSpan",
+    "Dateline",
+    "find_date_expressions",
+    "find_dates",
+    "format_dateline",
+    "parse_dateline",
+    "resolve_year",
+    "word_pattern",
+]
 
 #: Vietnam's offset: UTC+07:00, no daylight saving since 1975.
 VIETNAM: Final = timezone(timedelta(hours=7))
@@ -194,3 +209,503 @@ def find_dates(text: str) -> list[DateSpan]:
         if day is not None:
             out.append(DateSpan(day, m.start(), m.end()))
     return out
+
+
+# --- date expressions: every way news writes a date, time or part of day ----------------
+
+
+@attrs.frozen
+class DateExpression:
+    """A date, time, part of day or range written in running text, resolved where it can be.
+
+    ``start`` and ``end`` delimit the expression ("Chiều 11/6/2018", "sáng nay (6/2)",
+    "từ ngày 5-5 đến 10-5-2017", "lúc 14 giờ").  ``date`` is the first day the expression
+    names, or None when it cannot be known (a day and month with no year and no reference
+    date, a lunar date, a time alone); ``precision`` says how much of it the text gives:
+    ``"day"``, ``"month"`` (``date`` is the 1st), ``"quarter"``, ``"year"`` (1 January) or
+    ``"time"`` (no date at all).  ``year_known`` is true when the text itself gives the
+    year (or, for "hôm qua", the reference does by definition).  ``range_end`` is the last
+    day (or month, year) of a range, ``weekday`` the ISO weekday the text states
+    (Monday = 1), ``part_of_day`` the canonical part of day ("sáng", "chiều", "rạng sáng").
+    ``relative`` marks dates counted from the reference ("hôm qua", "3 ngày trước");
+    ``lunar`` dates ("ngày 13/1 âm lịch") are never resolved to the solar calendar.
+    """
+
+    start: int
+    end: int
+    date: _dt.date | None
+    precision: str = "day"
+    year_known: bool = False
+    part_of_day: str | None = None
+    time: _dt.time | None = None
+    range_end: _dt.date | None = None
+    weekday: int | None = None
+    relative: bool = False
+    lunar: bool = False
+
+
+_PARTS: Final = {fold(word): canonical for word, canonical, *_ in rows("parts_of_day.tsv")}
+_RELATIVE: Final = {fold(word): int(days) for word, days in rows("relative_days.tsv")}
+_MONTH_NAMES: Final = {fold(word): int(month) for word, month in rows("months.tsv")}
+
+
+def word_pattern(words: Iterable[str]) -> str:
+    """An alternation of words, longest first, each space matching a short run of spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in ordered)
+
+
+_PART_RE: Final = word_pattern(word for word, *_ in rows("parts_of_day.tsv"))
+_MONTH_RE: Final = word_pattern(word for word, _ in rows("months.tsv"))
+# Numbers stand alone: not inside "25-NQ/TW", "1.000.000", "30/2020/NĐ-CP" or a word.
+_L: Final = r"(?<![\w/.\-])"
+_R: Final = r"(?![\w/]|[.\-]\d)"
+_AGO_UNITS: Final = r"ngày|tuần|tháng|năm"
+
+# One alternation of atoms, tried at each position in this order; every repetition is
+# bounded, so the scan stays linear on any input.  Atoms are joined into expressions
+# by _group() when only spaces, commas, brackets or dashes stand between them.
+_ATOMS: Final = re.compile(
+    rf"""
+      (?P<full>{_L}(?P<fd>\d{{1,2}})(?P<fs>[/.\-])(?P<fm>\d{{1,2}})(?P=fs)(?P<fy>\d{{4}}){_R})
+    | (?P<drange>{_L}(?P<rd1>\d{{1,2}})\s?[\-–]\s?(?P<rd2>\d{{1,2}})(?P<rs>[/.])(?P<rm>\d{{1,2}})
+          (?:(?P=rs)(?P<ry>\d{{4}}))?{_R})
+    | (?P<textual>{_L}(?P<td>\d{{1,2}})\s{{1,3}}tháng\s{{1,3}}(?P<tm>\d{{1,2}}(?!\d)|{_MONTH_RE})
+          (?:\s{{1,3}}(?:năm\s{{1,3}}|,\s{{0,3}}|/)?(?P<ty>\d{{4}}))?(?![\w/]))
+    | (?P<monthfirst>(?<!\w)tháng\s{{1,3}}(?P<mfm>{_MONTH_RE}|\d{{1,2}})\s{{1,3}}(?P<mfd>\d{{1,2}}),
+          \s{{0,3}}(?P<mfy>\d{{4}})(?![\w/]))
+    | (?P<ago>(?:(?<!\w)cách\s{{1,3}}đây\s{{1,3}})?{_L}(?P<an>\d{{1,3}})\s{{1,3}}
+          (?P<au>{_AGO_UNITS})\s{{1,3}}(?P<adir>trước|nữa)(?!\w)
+          (?!\s{{1,3}}(?:khi|đó|đấy|kia|hạn|thời|ngày|kỳ)(?!\w)))
+    | (?P<after>(?<!\w)sau\s{{1,3}}(?P<fn>\d{{1,3}})\s{{1,3}}(?P<fu>{_AGO_UNITS})\s{{1,3}}nữa(?!\w))
+    | (?P<dm>{_L}(?P<dd>\d{{1,2}})(?P<ds>[/\-])(?P<dmo>\d{{1,2}}){_R})
+    | (?P<month>(?<!\w)tháng\s{{1,3}}(?P<mm>\d{{1,2}}(?!\d)|{_MONTH_RE})
+          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<my>\d{{4}})
+          |\s{{1,3}}năm\s{{1,3}}(?P<myw>nay|ngoái|trước|tới|đó|ấy|sau|kia)(?!\w))?(?![\w/]))
+    | (?P<quarter>(?<!\w)quý\s{{1,3}}(?P<q>IV|I{{1,3}}|[1-4])
+          (?:\s{{0,3}}(?:/|năm\s)\s{{0,3}}(?P<qy>\d{{4}})
+          |\s{{1,3}}năm\s{{1,3}}(?P<qyw>nay|ngoái|trước|tới|đó|ấy|sau|kia)(?!\w))?(?![\w/]))
+    | (?P<yrange>(?:(?<!\w)(?:giai\s{{1,3}}đoạn|nhiệm\s{{1,3}}kỳ|niên\s{{1,3}}khóa|niên\s{{1,3}}khoá
+          |từ\s{{1,3}}năm|năm)\s{{1,3}}|\()(?P<y1>\d{{4}})\s{{0,3}}(?:[\-–]{{1,2}}|đến|tới)\s{{0,3}}
+          (?:năm\s{{1,3}})?(?P<y2>\d{{4}})(?![\w/]))
+    | (?P<year>(?<!\w)năm\s{{1,3}}(?P<yy>\d{{4}})(?![\w/]|[.,]\d))
+    | (?P<yearrel>(?<!\w)(?<!\d\s)năm\s{{1,3}}(?P<yw>nay|ngoái|tới)(?!\w))
+    | (?P<rel>(?<!\w)(?:(?P<rp>{_PART_RE})\s{{1,3}}(?:hôm\s{{1,3}})?(?P<rw>nay|qua|mai|kia)
+          |(?P<rw2>ngày\s{{1,3}}hôm\s{{1,3}}(?:nay|qua)|hôm\s{{1,3}}(?:nay|qua|kia)
+          |ngày\s{{1,3}}mai))(?!\w))
+    | (?P<weekday>(?<!\w)(?:thứ\s{{1,3}}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{{1,3}}nhật
+          |(?<![\-/])(?-i:CN|T[2-7]))(?!\w))
+    | (?P<time>{_L}(?P<th>\d{{1,2}})
+          (?:\s{{0,2}}(?P<tsep>[:h])\s{{0,2}}(?P<tmin>\d{{2}})?(?::(?P<tsec>\d{{2}}))?
+          |g(?P<tgmin>\d{{2}})
+          |\s{{1,2}}giờ(?:\s{{1,2}}(?P<tmin2>\d{{1,2}})(?:\s{{1,2}}phút)?)?)
+          (?:\s{{1,2}}(?P<ampm>(?-i:AM|PM|SA|CH)))?(?![\w:/]))
+    | (?P<part>(?<!\w)(?:{_PART_RE})(?!\w))
+    | (?P<cue>(?<!\w)(?:ngày(?=\s{{1,3}}\d)|(?<!\d\s)(?:ngày|hôm)
+          |mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# What may stand between two atoms of one expression.
+_GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
+# Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
+_NOT_PART_BEFORE: Final = re.compile(r"(?i:ánh|nhiều|các|mọi|hai|ba|bốn|một|ngày)\s{1,3}$")
+_LUNAR_AFTER: Final = re.compile(
+    r"\s{0,2}\(?\s{0,2}(?:âm\s{1,3}lịch|(?-i:AL|ÂL))(?!\w)", re.IGNORECASE
+)
+# "tháng Giêng", "tháng Chạp": the traditional names are those of lunar months.
+_LUNAR_MONTHS: Final = frozenset({"giêng", "chạp"})
+_YEAR_WORDS: Final = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1}
+_ROMAN_QUARTERS: Final = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_DAY_CUES: Final = frozenset({"ngày", "hôm", "mùng", "mồng"})
+_SPAN_CUES: Final = frozenset({"ngày", "hôm", "mùng", "mồng", "từ", "lúc"})
+_RANGE_CUES: Final = frozenset({"đến", "tới"})
+_LIST_CUES: Final = frozenset({"và", "hoặc"})
+_TIME_CUES: Final = frozenset({"lúc", "vào", "khoảng", "từ", "đến", "tới"})
+_WHOLE_TEXT_SLACK: Final = 2
+
+
+def find_date_expressions(
+    text: str, reference: date | datetime | None = None
+) -> list[DateExpression]:
+    """Every date, time, part of day and range in ``text``, resolved against ``reference``.
+
+    ``reference`` is the article's publication date (or time): days without a year
+    take the year that puts them nearest to it, relative words ("hôm qua", "sáng nay")
+    count from it.
+
+    >>> from datetime import date
+    >>> [e] = find_date_expressions("Chiều 11/6/2018, tại Hà Nội")
+    >>> e.date, e.part_of_day, e.year_known
+    (datetime.date(2018, 6, 11), 'chiều', True)
+    >>> [e] = find_date_expressions("sáng qua", date(2021, 1, 1))
+    >>> e.date, e.part_of_day
+    (datetime.date(2020, 12, 31), 'sáng')
+    >>> find_date_expressions("05 năm qua, các cấp ủy")
+    []
+    """
+    ref = _reference_day(reference)
+    atoms = list(_ATOMS.finditer(text))
+    out: list[DateExpression] = []
+    i = 0
+    while i < len(atoms):
+        j = i + 1
+        while j < len(atoms) and _GAP.fullmatch(text, atoms[j - 1].end(), atoms[j].start()):
+            j += 1
+        out.extend(_Group(text, atoms[i:j], ref).expressions())
+        i = j
+    return out
+
+
+def _reference_day(reference: date | datetime | None) -> date | None:
+    if isinstance(reference, datetime):
+        return reference.date()
+    return reference
+
+
+def resolve_year(day: int, month: int, reference: date) -> date | None:
+    """The date with this day and month nearest to ``reference`` (the year rolls back or on).
+
+    >>> from datetime import date
+    >>> resolve_year(30, 12, date(2024, 1, 2)), resolve_year(26, 2, date(2024, 2, 18))
+    (datetime.date(2023, 12, 30), datetime.date(2024, 2, 26))
+    """
+    best: date | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        candidate = _date(str(year), str(month), str(day))
+        if candidate is None:
+            continue
+        if best is None or abs(candidate - reference) < abs(best - reference):
+            best = candidate
+    if best is not None and abs(best - reference) > timedelta(days=200):
+        # Far from the reference either way: the nearest year is a guess; prefer the past.
+        past = _date(str(reference.year), str(month), str(day))
+        if past is not None and past > reference:
+            past = _date(str(reference.year - 1), str(month), str(day))
+        return past or best
+    return best
+
+
+@attrs.define
+class _Draft:
+    """One expression being assembled from atoms."""
+
+    start: int = -1
+    end: int = -1
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    precision: str | None = None
+    relative: date | None = None
+    relative_precision: str = "day"
+    part: str | None = None
+    clock: tuple[int, int, int] | None = None
+    clock_cued: bool = False
+    ampm: str | None = None
+    weekday: int | None = None
+    day_cue: bool = False
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+    in_range: bool = False
+    listed: bool = False
+    lunar: bool = False
+    unknown_year: bool = False
+
+    def extend(self, m: re.Match[str], *, in_span: bool = True) -> None:
+        if in_span:
+            if self.start < 0:
+                self.start = m.start()
+            self.end = m.end()
+
+    @property
+    def has_date(self) -> bool:
+        return self.precision is not None or self.relative is not None
+
+
+class _Group:
+    """Atoms that stand together ("Chiều", "11/6/2018"), read into expressions."""
+
+    def __init__(self, text: str, atoms: list[re.Match[str]], ref: date | None) -> None:
+        self.text = text
+        self.atoms = atoms
+        self.ref = ref
+
+    def expressions(self) -> list[DateExpression]:
+        drafts = [_Draft()]
+        pending_range = False
+        previous_end = -1
+        for m in self.atoms:
+            draft = drafts[-1]
+            kind = m.lastgroup
+            gap = self.text[previous_end : m.start()] if previous_end >= 0 else ""
+            previous_end = m.end()
+            if draft.has_date and ("-" in gap or "–" in gap):
+                pending_range = True  # "5/5 - 10/5/2017"
+            if (kind == "time" and draft.clock) or (kind == "part" and draft.part):
+                drafts.append(draft := _Draft())  # "lúc 8h, 14h", a second part of day
+            if kind == "cue":
+                pending_range |= self._cue(drafts, m)
+                continue
+            if kind in {"part", "weekday", "time"} and draft.has_date and not pending_range:
+                if kind == "time" or (kind == "part" and draft.clock and not draft.part):
+                    self._read(draft, m)  # "ngày 1/5 lúc 20h", "8 giờ sáng"
+                    continue
+                drafts.append(draft := _Draft())
+            elif kind not in {"part", "weekday", "time"} and draft.has_date:
+                if pending_range:
+                    self._range_end(draft, m)
+                    pending_range = False
+                    continue
+                if not (draft.relative is not None and kind in {"dm", "full", "textual"}):
+                    drafts.append(draft := _Draft())
+                else:  # "sáng nay (6/2)": the explicit date says the same day
+                    draft.relative = None
+            self._read(draft, m)
+        return [e for d in drafts if (e := self._finish(d)) is not None]
+
+    # -- reading atoms ---------------------------------------------------------------
+
+    def _cue(self, drafts: list[_Draft], m: re.Match[str]) -> bool:
+        """Read a cue word; true when it opens the end of a range ("đến", "tới")."""
+        draft = drafts[-1]
+        word = _key(m[0])
+        if draft.has_date and word in _RANGE_CUES:
+            return True
+        if draft.has_date and word in _LIST_CUES:
+            drafts.append(_Draft(listed=True))
+            return False
+        if draft.has_date and word not in {"lúc", "khoảng"}:
+            drafts.append(draft := _Draft())  # "nhiệm kỳ 2021-2026 vào ngày 23/5"
+        draft.day_cue |= word in _DAY_CUES
+        draft.clock_cued |= word in _TIME_CUES
+        draft.extend(m, in_span=word in _SPAN_CUES)
+        return False
+
+    def _read(self, draft: _Draft, m: re.Match[str]) -> None:
+        kind = m.lastgroup
+        if kind == "part":
+            if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
+                return
+            draft.part = _PARTS[fold(m[0])]
+            draft.day_cue = True
+        elif kind == "weekday":
+            draft.weekday = _WEEKDAYS.get(fold(m[0]))
+        elif kind == "time":
+            self._read_time(draft, m)
+            return
+        elif kind == "full":
+            self._set(draft, m["fd"], m["fm"], m["fy"])
+        elif kind == "textual":
+            self._set(draft, m["td"], _month(m["tm"]), m["ty"])
+            draft.lunar = _key(m["tm"]) in _LUNAR_MONTHS
+        elif kind == "monthfirst":
+            self._set(draft, m["mfd"], _month(m["mfm"]), m["mfy"])
+        elif kind == "dm":
+            self._set(draft, m["dd"], m["dmo"], None)
+        elif kind == "drange":
+            self._set(draft, m["rd1"], m["rm"], m["ry"])
+            draft.end_day, draft.end_month = int(m["rd2"]), int(m["rm"])
+            draft.end_year = draft.year
+            draft.in_range = True
+        else:
+            self._read_wider(draft, m)
+        draft.extend(m)
+
+    def _read_wider(self, draft: _Draft, m: re.Match[str]) -> None:
+        kind = m.lastgroup
+        if kind == "month":
+            month = _month(m["mm"])
+            if month is None:
+                return
+            draft.month, draft.year = month, _int(m["my"]) or self._said_year(m["myw"], draft)
+            draft.precision = "month"
+            draft.lunar = _key(m["mm"]) in _LUNAR_MONTHS
+        elif kind == "quarter":
+            q = m["q"].upper()
+            quarter = _ROMAN_QUARTERS.get(q) or int(q)
+            draft.month, draft.precision = 3 * quarter - 2, "quarter"
+            draft.year = _int(m["qy"]) or self._said_year(m["qyw"], draft)
+        elif kind == "yrange":
+            draft.year, draft.end_year, draft.precision = int(m["y1"]), int(m["y2"]), "year"
+            draft.in_range = True
+        elif kind == "year":
+            draft.year, draft.precision = int(m["yy"]), "year"
+        elif kind == "yearrel" and self.ref is not None:
+            shift = _YEAR_WORDS[_key(m["yw"])]
+            draft.relative = self.ref + relativedelta(years=shift, month=1, day=1)
+            draft.relative_precision = "year"
+        elif kind == "rel":
+            if m["rp"] is not None:
+                if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
+                    return
+                draft.part = _PARTS[fold(m["rp"])]
+            word = fold(m["rw"] or m["rw2"])
+            if self.ref is not None:
+                draft.relative = self.ref + relativedelta(days=_RELATIVE[word])
+            draft.day_cue = True
+            draft.precision = draft.precision if self.ref is not None else "pending"
+        elif kind in {"ago", "after"}:
+            self._read_ago(draft, m)
+
+    def _said_year(self, word: str | None, draft: _Draft) -> int | None:
+        """The year of "năm nay", "năm ngoái", "năm tới"; "năm đó" names none we can know."""
+        if word is None:
+            return None
+        shift = _YEAR_WORDS.get(_key(word))
+        if shift is None or self.ref is None:
+            draft.unknown_year = True
+            return None
+        return self.ref.year + shift
+
+    def _read_ago(self, draft: _Draft, m: re.Match[str]) -> None:
+        if self.ref is None:
+            draft.precision = "pending"
+            return
+        number = int(m["an"] or m["fn"])
+        unit = _key(m["au"] or m["fu"])
+        sign = -1 if m["adir"] is not None and _key(m["adir"]) == "trước" else 1
+        step = {
+            "ngày": relativedelta(days=number),
+            "tuần": relativedelta(weeks=number),
+            "tháng": relativedelta(months=number),
+            "năm": relativedelta(years=number),
+        }[unit]
+        draft.relative = self.ref + step if sign > 0 else self.ref - step
+        draft.relative_precision = {"tháng": "month", "năm": "year"}.get(unit, "day")
+        draft.day_cue = True
+
+    def _read_time(self, draft: _Draft, m: re.Match[str]) -> None:
+        hour = int(m["th"])
+        minute = int(m["tmin"] or m["tgmin"] or m["tmin2"] or 0)
+        second = int(m["tsec"] or 0)
+        if hour > 23 or minute > 59 or second > 59:  # noqa: PLR2004
+            return
+        bare = m["tsep"] is None and m["tgmin"] is None and m["tmin2"] is None
+        colon = m["tsep"] == ":"
+        if colon and m["tmin"] is None:
+            return
+        draft.clock = (hour, minute, second)
+        draft.ampm = m["ampm"]
+        # "14h", "8 giờ" alone may be a length of time ("trong 2 giờ"): only a cue,
+        # a part of day or a date makes them a clock time.
+        draft.clock_cued |= not bare and (colon or m["tmin"] is not None or m["tmin2"] is not None)
+        draft.clock_cued |= m["tgmin"] is not None or m["ampm"] is not None
+        draft.extend(m)
+
+    def _set(self, draft: _Draft, day: str, month: str | int | None, year: str | None) -> None:
+        if month is None:
+            return
+        draft.day, draft.month, draft.year = int(day), int(month), _int(year)
+        draft.precision = "day"
+
+    def _range_end(self, draft: _Draft, m: re.Match[str]) -> None:
+        end = _Draft()
+        self._read(end, m)
+        if end.precision is None:
+            return
+        draft.end_day, draft.end_month, draft.end_year = end.day, end.month, end.year
+        draft.in_range = True
+        draft.extend(m)
+
+    # -- finishing -------------------------------------------------------------------
+
+    def _finish(self, d: _Draft) -> DateExpression | None:
+        if d.start < 0:
+            return None
+        clock = self._clock(d)
+        lunar = d.lunar or _LUNAR_AFTER.match(self.text, d.end) is not None
+        if d.relative is not None:
+            return DateExpression(
+                d.start, d.end, None if lunar else d.relative, d.relative_precision,
+                year_known=True, part_of_day=d.part, time=clock, relative=True,
+            )  # fmt: skip
+        if d.precision in {None, "pending"}:
+            return self._clock_only(d, clock)
+        cued = d.year or d.day_cue or d.weekday or d.in_range or d.listed
+        if d.precision == "day" and not (cued or (clock and d.clock_cued)):
+            return None  # "24/7", "2/3 tổng số": a bare day/month needs a cue
+        return self._dated(d, clock, lunar)
+
+    def _dated(self, d: _Draft, clock: _time | None, lunar: bool) -> DateExpression | None:
+        year = d.year
+        if year is None and d.end_year is not None:
+            same_year = d.end_month is None or d.month is None or d.month <= d.end_month
+            year = d.end_year if same_year else d.end_year - 1
+        known = year is not None
+        first = self._day(d.day or 1, d.month or 1, year, unknown=d.unknown_year)
+        if first is None and known:
+            return None  # "31/02/2020" is no date
+        last = None
+        if (d.in_range and d.end_year is not None) or d.end_day is not None:
+            end_year = d.end_year if d.end_year is not None else (first.year if first else None)
+            last = self._day(d.end_day or 1, d.end_month or 1, end_year) if end_year else None
+        if lunar:
+            first = last = None
+        weekday = d.weekday if d.precision == "day" else None
+        return DateExpression(
+            d.start, d.end, first, d.precision or "day", year_known=known,
+            part_of_day=d.part if d.precision == "day" else None,
+            time=clock if d.precision == "day" else None,
+            range_end=last, weekday=weekday, lunar=lunar,
+        )  # fmt: skip
+
+    def _day(self, day: int, month: int, year: int | None, *, unknown: bool = False) -> date | None:
+        if year is not None:
+            return _date(str(year), str(month), str(day))
+        if self.ref is None or unknown:
+            return None
+        return resolve_year(day, month, self.ref)
+
+    def _clock_only(self, d: _Draft, clock: _time | None) -> DateExpression | None:
+        if d.weekday is not None and (d.day_cue or self._whole(d)):
+            day = _last_weekday(d.weekday, self.ref) if self.ref else None
+            return DateExpression(
+                d.start, d.end, day, "day", year_known=self.ref is not None,
+                part_of_day=d.part, time=clock, weekday=d.weekday, relative=True,
+            )  # fmt: skip
+        if clock is not None and (d.clock_cued or d.part):
+            return DateExpression(d.start, d.end, None, "time", part_of_day=d.part, time=clock)
+        return None
+
+    def _whole(self, d: _Draft) -> bool:
+        """The expression is the whole text, as in a table cell: "Thứ năm"."""
+        return len(self.text.strip()) - (d.end - d.start) <= _WHOLE_TEXT_SLACK
+
+    def _clock(self, d: _Draft) -> _time | None:
+        if d.clock is None:
+            return None
+        hour, minute, second = d.clock
+        ampm = (d.ampm or "").upper()
+        if (ampm in {"PM", "CH"} and hour < 12) or (d.part in {"chiều", "tối"} and hour < 12):  # noqa: PLR2004
+            hour += 12
+        elif (ampm in {"AM", "SA"} and hour == 12) or (d.part == "đêm" and hour == 12):  # noqa: PLR2004
+            hour = 0
+        elif (d.part == "đêm" and 6 <= hour < 12) or (d.part == "trưa" and hour < 5):  # noqa: PLR2004
+            hour += 12
+        return _time(hour, minute, second)
+
+
+def _month(word: str | None) -> int | None:
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None  # noqa: PLR2004
+    key = fold(word)
+    if key == "năm" and not word.startswith("N"):
+        return None  # "năm" is "year"; only "Năm" is May
+    return _MONTH_NAMES.get(key)
+
+
+def _key(word: str) -> str:
+    """A word as a key for the literal sets here: lower case, single spaces."""
+    return " ".join(word.lower().split())
+
+
+def _int(value: str | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _last_weekday(weekday: int, ref: date) -> date:
+    """The latest day on or before ``ref`` that falls on ``weekday`` (ISO)."""
+    return ref - timedelta(days=(ref.isoweekday() - weekday) % 7)

@@ -14,6 +14,7 @@ from ._blocks import text_blocks
 from ._data import text as _data_text
 from ._documents import extract_documents
 from ._errors import ParseError
+from ._events import extract_events
 from ._layout import read_layout
 from ._model import Article
 from ._normalize import decode, normalize_text
@@ -51,6 +52,7 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
         tags=tuple(layout.tags),
         extra=tuple(layout.extra),
         documents=extract_documents(blocks),
+        events=extract_events(blocks, layout.published),
         warnings=tuple(layout.warnings),
     )
 

@@ -266,6 +266,10 @@ _COMMITTEES: Final = (
     *_pool("Thành ủy {}", (*_CITIES, "TP Hồ Chí Minh")),
 )
 _PROVINCE: Final = _pick(_PROVINCE_NAMES)
+# Event.province holds canonical names: "Thành phố Hà Nội" for centrally-run cities.
+_EVENT_PROVINCE: Final = _pick(
+    (*_PROVINCES, *(f"Thành phố {city}" for city in (*_CITIES, "Hồ Chí Minh")))
+)
 
 # A head count: "15", "2.500", "hơn 40".
 _COUNT: Final = st.one_of(
@@ -730,7 +734,7 @@ _EVENT_DRAFTS: Final = st.builds(
     part_of_day=_maybe(_pick(_PARTS_OF_DAY)),
     time=st.none() | _CLOCK | st.times(),
     location=_maybe(_pick(_LOCATIONS)),
-    province=_maybe(_PROVINCE),
+    province=_maybe(_EVENT_PROVINCE),
 )
 # Chairs and participants: names, or the index of one of the article's people.
 _ATTENDANCE: Final = st.tuples(

@@ -1,0 +1,532 @@
+"""Events: the dated happenings an article reports — what, when, where, who.
+
+A sentence holds an event when it states (or implies, through the publication
+date) a full date and names a happening: a noun such as "hội nghị", "buổi làm
+việc", "phiên tòa" anywhere in the sentence, or a verb such as "đến thăm",
+"kiểm tra" close to the date.  A dated photo caption is an event even without
+such a word.  Dates that belong to a document ("Nghị quyết 25-NQ/TW ngày
+03/6/2013"), a law taking effect or a deadline are not events, and neither are
+days and months whose year cannot be known.  Sentences that report the same
+happening again (captions, "tại hội nghị sáng 15/3") merge into one Event.
+
+Everything here is a pure function of the text blocks, the publication date
+and the data tables in ``vnnews/data``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ._data import rows
+from ._dates import DateExpression, find_date_expressions
+from ._dates import word_pattern as _alternation
+from ._model import Event, Mention, Person
+from ._normalize import fold
+
+if TYPE_CHECKING:
+    from ._blocks import TextBlock
+
+__all__ = ["extract_events", "province_of"]
+
+# --- vocabularies -------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Head:
+    kind: str | None  # None: the phrase as written
+    strength: str  # "noun", "verb" or "weak"
+
+
+_HEADS: Final = {
+    fold(phrase): _Head(kind or None, strength)
+    for phrase, kind, strength in rows("event_kinds.tsv")
+}
+
+
+_HEAD_RE: Final = re.compile(
+    rf"(?<!\w)(?:{_alternation([p for p, *_ in rows('event_kinds.tsv')])})(?!\w)", re.IGNORECASE
+)
+_MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
+_MARKER_RE: Final = re.compile(
+    rf"(?<!\w)(?:{_alternation([m for m, _ in rows('location_markers.tsv')])})\s{{1,3}}(?=\S)",
+    re.IGNORECASE,
+)
+_UNITS: Final = tuple(fold(u) for (u,) in rows("admin_units.txt"))
+
+# Sentence ends: a stop, then space and a capital, digit or quote; or a stop glued to a
+# capitalised word ("chỉ đạo.Trong"), as texts that lost their line breaks have them.
+_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+_SHORT_ABBREV: Final = re.compile(r"(?:^|\s)(?:[A-ZĐ][\w]{0,2}|[a-zđ]{1,2})$")
+# A photo credit that follows a caption: "Ảnh: AFP", "(Ảnh: VGP)".
+_CREDIT: Final = re.compile(r"\s{0,3}\(?\s{0,2}(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s{0,2}:")
+# Quoted speech: heads inside it are what someone said, not what happened.
+_QUOTED: Final = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+
+_DOC_KINDS: Final = (
+    r"Nghị\s{1,3}quyết|Nghị\s{1,3}định(?:\s{1,3}thư)?|Quyết\s{1,3}định|Thông\s{1,3}tư|Chỉ\s{1,3}thị"
+    r"|Kết\s{1,3}luận|Công\s{1,3}văn|Công\s{1,3}điện|Luật|Bộ\s{1,3}luật|Pháp\s{1,3}lệnh"
+    r"|Chương\s{1,3}trình(?:\s{1,3}hành\s{1,3}động)?|Kế\s{1,3}hoạch|Quy\s{1,3}định|Hướng\s{1,3}dẫn"
+    r"|Thông\s{1,3}báo|Thỏa\s{1,3}thuận|Thoả\s{1,3}thuận|Hiệp\s{1,3}định|Tờ\s{1,3}trình|Đề\s{1,3}án"
+    r"|Báo\s{1,3}cáo|Điều\s{1,3}lệ|Hiến\s{1,3}pháp|văn\s{1,3}bản"
+)
+# The date a document was signed or issued: "Nghị quyết 25-NQ/TW, ngày 03/6/2013",
+# "Nghị định số 19 của Chính phủ ban hành ngày", "ký ngày", "có hiệu lực từ ngày".
+_DOCUMENT_DATE: Final = re.compile(
+    rf"(?:(?:{_DOC_KINDS})(?:\s{{1,3}}(?:số\s{{1,3}})?[\w./\-]{{0,30}}\d[\w./\-]{{0,30}})?"
+    rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
+    r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
+    r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
+    r"(?:ngày\s{1,3})?$",
+    re.IGNORECASE,
+)
+_DOC_WINDOW: Final = 140
+# A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
+_NEGATED: Final = re.compile(
+    r"(?<!\w)(?:ngừng|không|chưa|thay\s{1,3}vì)(?!\w)[^,.;]{0,20}$",
+    re.IGNORECASE,
+)
+_NEGATION_REACH: Final = 30
+# Called off: everything the sentence names after it was not held ("dừng tổ chức A và B").
+_CALLED_OFF: Final = re.compile(
+    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)",
+    re.IGNORECASE,
+)
+# A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
+_VENUE: Final = re.compile(
+    r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
+)
+# Words that report speech: what follows them is what was said.
+_SAID: Final = re.compile(
+    r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
+    r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
+    re.IGNORECASE,
+)
+# A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
+_HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
+# A happening shown in a clip or photo: the date is the clip's, not the happening's.
+_DEPICTED: Final = re.compile(
+    r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
+    re.IGNORECASE,
+)
+# A noun head counts this close (in characters) to the date: the length of a long sentence.
+_NOUN_REACH: Final = 400
+# A verb head counts only this close (in characters) to the date.
+_VERB_REACH: Final = 90
+# Where a place ends: punctuation, a dash, a date, or a word that starts a new phrase.
+_PLACE_END: Final = re.compile(
+    r"\s{0,3}(?:[,;:!?()\"“”]|\.(?:\s|$)|\s[\-–]\s|$)"
+    r"|\s(?:vào|ngày|hôm|lúc|để|nhằm|với|khi|do|theo|nhưng|đã|sẽ|đang|được|cho|trong|từ|và"
+    r"|sáng|trưa|chiều|tối|đêm|rạng|nhân|dịp|trước|sau|thì|là|nơi|mà|tuần|tháng|năm|vẫn|còn"
+    r"|cũng|đều|bị|có|không|hiện|rồi|ngay)(?!\w)",
+    re.IGNORECASE,
+)
+_PLACE_WORDS: Final = 9
+_PLACE_PARTS: Final = 3
+_PLACE_REACH: Final = 200
+_SCOPE_SENTENCES: Final = 6
+# A place goes on past a comma with the unit that holds it: ", huyện Bình Chánh".
+_PLACE_MORE: Final = re.compile(
+    r",\s{1,3}(?=(?:tỉnh|thành\s{1,3}phố|TP\.?|quận|huyện|thị\s{1,3}xã|thị\s{1,3}trấn|phường|xã"
+    r"|khu\s{1,3}vực|thủ\s{1,3}đô)\s)",
+    re.IGNORECASE,
+)
+_NOT_TAI_BEFORE: Final = re.compile(r"(?:hiện|tồn|tự|đương)\s$", re.IGNORECASE)
+_NOT_TAI_AFTER: Final = re.compile(r"(?:sao|chỗ|ngũ|vị|chức|gia|đây|đó|đấy)(?!\w)", re.IGNORECASE)
+# Who chairs: "X chủ trì", "X đồng chủ trì", "X điều hành phiên họp", "chủ tọa".
+_CHAIR: Final = re.compile(
+    r"(?<!\w)(?:đồng\s{1,3})?(?:chủ\s{1,3}trì|điều\s{1,3}hành|chủ\s{1,3}tọa|chủ\s{1,3}toạ)(?!\w)",
+    re.IGNORECASE,
+)
+# Paragraphs that go on listing who attended.
+_ATTENDANCE: Final = re.compile(
+    r"^(?:Cùng\s{1,3}(?:tham\s{1,3})?dự|Tham\s{1,3}dự|Dự\s|Cùng\s{1,3}đi|Có\s{1,3}mặt|Tham\s{1,3}gia)",
+    re.IGNORECASE,
+)
+
+
+# --- provinces ----------------------------------------------------------------------
+
+
+@cache
+def _provinces() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Folded name or alias -> canonical name, and a pattern finding any of them.
+
+    The 34 units since July 2025 come from the vietnam-provinces package; the 63
+    units before it, which archived news names, from ``provinces_pre2025.tsv``.
+    Canonical names follow the package: "Thành phố Hà Nội" for centrally-run
+    cities, the bare name ("Nghệ An") for provinces.
+    """
+    from vietnam_provinces import Province  # noqa: PLC0415 - loaded only when a place is seen
+
+    names: dict[str, str] = {}
+    for unit in Province.iter_all():
+        bare = unit.name.removeprefix("Thành phố ")
+        names[fold(bare)] = unit.name
+        names[fold(unit.name)] = unit.name
+    for name, kind, aliases in rows("provinces_pre2025.tsv"):
+        canonical = f"Thành phố {name}" if kind == "thành phố" else name
+        for written in (name, *filter(None, aliases.split("|"))):
+            names.setdefault(fold(written), canonical)
+    written_forms = {w for name, _, aliases in rows("provinces_pre2025.tsv")
+                     for w in (name, *filter(None, aliases.split("|")))}  # fmt: skip
+    written_forms |= {u.name.removeprefix("Thành phố ") for u in Province.iter_all()}
+    # Names are matched as capitalised words: "Hòa Bình" the province, not "hòa bình".
+    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(sorted(written_forms))})(?![\w])")
+    return names, pattern
+
+
+def province_of(place: str) -> str | None:
+    """The province or centrally-run city a place names, by its canonical name, else None.
+
+    >>> province_of("trụ sở Bộ Công an, Hà Nội"), province_of("TP.HCM")
+    ('Thành phố Hà Nội', 'Thành phố Hồ Chí Minh')
+    >>> province_of("huyện Văn Yên, tỉnh Yên Bái"), province_of("Bắc Kinh")
+    ('Yên Bái', None)
+    """
+    names, pattern = _provinces()
+    found = [names.get(fold(m[0])) for m in pattern.finditer(place)]
+    found = [name for name in found if name]
+    return found[-1] if found else None  # the widest unit is written last
+
+
+# --- sentences ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Sentence:
+    block: TextBlock
+    order: int  # the block's place in reading order
+    start: int
+    end: int
+    caption: bool
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+
+def _sentences(block: TextBlock, order: int) -> Iterator[_Sentence]:
+    text = block.text
+    start = 0
+    bounds = []
+    for m in _SENTENCE_END.finditer(text):
+        if _SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start()) and "." in m[0][:1]:
+            continue  # "TP. Hồ Chí Minh", "Nguyễn Văn H. cho biết"
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    in_captions = block.block == "captions"
+    for first, last in bounds:
+        end = last
+        while end > first and text[end - 1].isspace():
+            end -= 1
+        if end > first:
+            caption = in_captions or _CREDIT.match(text, last) is not None
+            yield _Sentence(block, order, first, end, caption)
+
+
+# --- the extractor ------------------------------------------------------------------
+
+
+@attrs.define
+class _Found:
+    """An event being assembled: where its date and head stand, and what it says."""
+
+    when: DateExpression
+    kind: str | None
+    kind_key: str | None
+    strength: str
+    location: str | None
+    mentions: list[Mention]
+    scope: list[_Sentence]
+
+
+def extract_events(
+    blocks: Sequence[TextBlock],
+    published: date | datetime | None,
+    people: Sequence[Person] = (),
+) -> tuple[Event, ...]:
+    """The dated happenings in the article's text blocks, in reading order.
+
+    ``published`` resolves dates without a year and relative words ("chiều qua");
+    ``people`` (the article's Persons) are linked as chairs and participants when
+    they are named in the event's sentence or the sentences that follow it.
+    """
+    sentences = [s for order, block in enumerate(blocks) for s in _sentences(block, order)]
+    found: list[_Found] = []
+    for index, sentence in enumerate(sentences):
+        event = _event_in(sentence, published)
+        if event is not None:
+            event.scope = _scope(sentences, index)
+            found.append(event)
+    return tuple(_build(event, people) for event in _merge(found))
+
+
+def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
+    text = sentence.text
+    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
+    dates = [
+        when
+        for when in find_date_expressions(text, published)
+        if when.precision == "day" and when.date is not None and not when.lunar
+        and not _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start)
+        and not _HOLIDAY.search(text, max(0, when.start - _NEGATION_REACH), when.start)
+    ]  # fmt: skip
+    if not dates:
+        return None
+    called_off = _CALLED_OFF.search(masked)
+    heads = [
+        (m, entry)
+        for m in _HEAD_RE.finditer(masked)
+        if (entry := _HEADS.get(fold(m[0]))) is not None
+        and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
+        and (called_off is None or called_off.start() > m.start())
+        and not (
+            entry.strength == "noun"
+            and _VENUE.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
+        )
+    ]
+    said = [m.start() for m in _SAID.finditer(masked)]
+    starts = [m.start() for m, _ in heads]
+    depicted = [m.start() for m in _DEPICTED.finditer(masked)]
+    best: tuple[tuple[int, int], DateExpression, tuple[re.Match[str], _Head] | None] | None = None
+    for when in dates:
+        # Only heads near the date: a sentence is short, a hostile line is not.
+        near = heads[
+            bisect_left(starts, when.start - _NOUN_REACH) : bisect_right(
+                starts, when.end + _NOUN_REACH
+            )
+        ]
+        # What someone said after the date is what they said, not what happened then.
+        after = bisect_right(said, when.end)
+        if after < len(said):
+            near = [(m, e) for m, e in near if m.start() < said[after]]
+        head = _head_for(depicted, near, when, caption=sentence.caption)
+        if head is None and not sentence.caption:
+            continue
+        score = head[0] if head is not None else (3, 0)
+        if best is None or score < best[0]:
+            best = (score, when, (head[1], head[2]) if head is not None else None)
+    if best is None:
+        return None
+    _, when, chosen = best
+    kind = kind_key = None
+    strength = "weak"
+    head_end = when.end
+    if chosen is not None:
+        m, entry = chosen
+        kind_key = entry.kind or fold(m[0])
+        kind = entry.kind or " ".join(m[0].split()).lower()
+        strength = entry.strength
+        head_end = m.end()
+    block = sentence.block
+    return _Found(
+        when=when,
+        kind=kind,
+        kind_key=kind_key,
+        strength=strength,
+        location=_place(masked, when, head_end),
+        mentions=[block.mention(sentence.start + when.start, sentence.start + when.end)],
+        scope=[],
+    )
+
+
+_RANK: Final = {"noun": 0, "verb": 1, "weak": 2}
+
+
+def _head_for(
+    depicted: list[int],
+    heads: list[tuple[re.Match[str], _Head]],
+    when: DateExpression,
+    *,
+    caption: bool,
+) -> tuple[tuple[int, int], re.Match[str], _Head] | None:
+    """The word that names the happening: a noun anywhere, else a verb near the date."""
+    best: tuple[tuple[int, int], re.Match[str], _Head] | None = None
+    for m, entry in heads:
+        distance = max(when.start - m.end(), m.start() - when.end, 0)
+        if entry.strength == "verb" and distance > _VERB_REACH:
+            continue
+        if entry.strength == "weak" and not caption:
+            continue
+        low, high = min(m.end(), when.end), max(m.start(), when.start)
+        if bisect_left(depicted, low) < bisect_left(depicted, high):
+            continue  # "ngày 3/2, xuất hiện clip ghi lại cảnh vụ tai nạn": the clip's date
+        key = (_RANK[entry.strength], distance)
+        if best is None or key < best[0]:
+            best = (key, m, entry)
+    return best
+
+
+def _place(text: str, when: DateExpression, head_end: int) -> str | None:
+    """The place as written after "tại", "ở" or "trên địa bàn", else None.
+
+    A marker after the word that names the happening wins ("triệu tập phiên họp
+    khẩn tại quốc hội"); else the first one in the sentence.
+    """
+    places = []
+    for m in _MARKER_RE.finditer(text):
+        place = _place_at(text, m, when)
+        if place is not None:
+            places.append((m.start() < head_end, m.start(), place))
+    return min(places)[2] if places else None
+
+
+def _place_at(text: str, m: re.Match[str], when: DateExpression) -> str | None:
+    needs_name = _MARKERS.get(fold(m[0]).rstrip(), True)
+    if fold(m[0]).rstrip() == fold("tại") and (
+        _NOT_TAI_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        or _NOT_TAI_AFTER.match(text, m.end())
+    ):
+        return None
+    start = m.end()
+    if when.start <= start < when.end:
+        return None
+    end = _place_end(text, start)
+    for _ in range(_PLACE_PARTS):  # "Khu công nghiệp An Hạ, huyện Bình Chánh"
+        more = _PLACE_MORE.match(text, end)
+        if more is None:
+            break
+        end = _place_end(text, more.end())
+    if when.start > start:
+        end = min(end, when.start)
+    place = " ".join(text[start:end].split()[: _PLACE_WORDS * 2]).rstrip(" .,")
+    if not place or _HEAD_RE.match(place) or place[0].isdigit():
+        return None  # "tại hội nghị": a happening, not a place
+    if needs_name and not (place[0].isupper() or fold(place).startswith(_UNITS)):
+        return None
+    return place
+
+
+def _place_end(text: str, start: int) -> int:
+    end_m = _PLACE_END.search(text, start, start + _PLACE_REACH)
+    end = end_m.start() if end_m else len(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    return start + words[_PLACE_WORDS - 1].end() if len(words) > _PLACE_WORDS else end
+
+
+def _scope(sentences: list[_Sentence], index: int) -> list[_Sentence]:
+    """The event's sentence, the rest of its block, and attendance blocks right after it."""
+    own = sentences[index]
+    out = [own]
+    for later in sentences[index + 1 : index + 1 + _SCOPE_SENTENCES]:
+        last = out[-1]
+        if later.block is last.block or (
+            later.order == last.order + 1 and _ATTENDANCE.match(later.text) is not None
+        ):
+            out.append(later)
+        else:
+            break
+    return out
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One Event per happening: the same day told again, unless at another part of day."""
+    out: list[_Found] = []
+    by_day: dict[date, list[int]] = {}
+    for event in found:
+        assert event.when.date is not None  # noqa: S101 - _event_in keeps dated ones only
+        day = by_day.setdefault(event.when.date, [])
+        at = next((i for i in day if _same_happening(out[i], event)), None)
+        if at is None:
+            day.append(len(out))
+            out.append(event)
+            continue
+        old = out[at]
+        keep, other = (event, old) if _better(event, old) else (old, event)
+        mentions, scope = old.mentions, old.scope
+        mentions.extend(event.mentions)
+        scope.extend(event.scope)
+        keep.mentions, keep.scope = mentions, scope
+        keep.location = keep.location or other.location
+        keep.when = _fuller(keep.when, other.when)
+        out[at] = keep
+    return out
+
+
+def _same_happening(a: _Found, b: _Found) -> bool:
+    """Same day, and no different parts of day: news tells one happening a day many times."""
+    if a.when.date != b.when.date:
+        return False
+    parts = {a.when.part_of_day, b.when.part_of_day} - {None}
+    return len(parts) <= 1
+
+
+def _better(new: _Found, old: _Found) -> bool:
+    new_rank = _RANK[new.strength] if new.kind else 3
+    old_rank = _RANK[old.strength] if old.kind else 3
+    return new_rank < old_rank
+
+
+def _fuller(kept: DateExpression, other: DateExpression) -> DateExpression:
+    """The kept date, with the part of day and time the other mention adds."""
+    return attrs.evolve(
+        kept,
+        part_of_day=kept.part_of_day or other.part_of_day,
+        time=kept.time or other.time,
+    )
+
+
+def _build(event: _Found, people: Sequence[Person]) -> Event:
+    chairs, participants = _attendance(event, people)
+    when = event.when
+    return Event(
+        kind=event.kind,
+        date=when.date,
+        part_of_day=when.part_of_day,
+        time=when.time,
+        location=event.location,
+        province=province_of(event.location) if event.location else None,
+        chairs=chairs,
+        participants=participants,
+        mentions=tuple(dict.fromkeys(event.mentions)),
+    )
+
+
+def _attendance(event: _Found, people: Sequence[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Chairs and participants: the article's people named where the event is told."""
+    chairs: list[str] = []
+    participants: list[str] = []
+    for sentence in dict.fromkeys(event.scope):
+        named = sorted(
+            (start, person.name) for person in people for start in _named_at(person, sentence)
+        )
+        for m in _CHAIR.finditer(sentence.text):
+            before = [name for start, name in named if start < m.start()]
+            if m[0].lower().startswith("đồng"):
+                chairs.extend(before)
+            elif before:
+                chairs.append(before[-1])
+        participants.extend(name for _, name in named)
+    chairs = list(dict.fromkeys(chairs))
+    others = [name for name in dict.fromkeys(participants) if name not in chairs]
+    return tuple(chairs), tuple(others)
+
+
+def _named_at(person: Person, sentence: _Sentence) -> list[int]:
+    """Where in the sentence the person is named: by mentions, else by the name itself."""
+    block = sentence.block
+    spots = [
+        m.start - sentence.start
+        for m in person.mentions
+        if m.block == block.block
+        and m.index == block.index
+        and sentence.start <= m.start < sentence.end
+    ]
+    if spots or person.mentions:
+        return spots
+    text = sentence.text
+    spots = []
+    at = text.find(person.name)
+    while at >= 0:
+        spots.append(at)
+        at = text.find(person.name, at + 1)
+    return spots

@@ -1,0 +1,223 @@
+"""Events: what happened, when, where, who — on the founding article, phrasings, the dev corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+
+import pytest
+from vietnam_provinces import Province
+
+import vnnews
+from vnnews import Event, Mention, Person
+from vnnews._blocks import TextBlock, text_blocks
+from vnnews._dates import VIETNAM
+from vnnews._events import extract_events, province_of
+
+PUBLISHED = datetime(2021, 4, 30, 9, 0, tzinfo=VIETNAM)
+
+
+def events_in(text: str, published: date | datetime | None = PUBLISHED) -> tuple[Event, ...]:
+    return extract_events((TextBlock("paragraphs", 0, text),), published)
+
+
+def test_founding_article_yields_the_working_session() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    assert len(article.events) == 1
+    [event] = article.events
+    assert event.date == date(2018, 6, 11)
+    assert event.part_of_day == "chiều"
+    assert event.location == "Hà Nội"
+    assert event.province == "Thành phố Hà Nội"
+    assert event.kind == "buổi làm việc"
+    [mention] = event.mentions
+    assert article.lead is not None
+    assert article.lead[mention.start : mention.end] == "Chiều 11/6/2018"
+
+
+def test_people_are_linked_as_chairs_and_participants() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    blocks = text_blocks(article.title, article.lead, article.paragraphs, article.captions)
+    people = [
+        Person(name="Trương Thị Mai"),
+        Person(name="Tô Lâm"),
+        Person(name="Nguyễn Thanh Hải"),
+        Person(name="Nguyễn Trọng Thừa"),
+        Person(name="Nguyễn Phú Trọng"),  # not named there
+    ]
+    [event] = extract_events(blocks, article.published, people)
+    assert event.chairs == ("Trương Thị Mai", "Tô Lâm")
+    assert event.participants == ("Nguyễn Thanh Hải", "Nguyễn Trọng Thừa")
+
+
+def test_people_are_found_by_their_mentions() -> None:
+    text = "Sáng 29/4, ông Hùng chủ trì hội nghị; bà Lan dự."
+    block = TextBlock("lead", 0, text)
+    hung = Person(name="Nguyễn Văn Hùng", mentions=(Mention("lead", 0, 15, 19),))
+    lan = Person(name="Trần Thị Lan", mentions=(Mention("lead", 0, 41, 44),))
+    elsewhere = Person(name="Lê Văn Tám", mentions=(Mention("paragraphs", 3, 0, 3),))
+    [event] = extract_events((block,), PUBLISHED, (hung, lan, elsewhere))
+    assert (event.chairs, event.participants) == (("Nguyễn Văn Hùng",), ("Trần Thị Lan",))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "part", "place"),
+    [
+        (
+            "Chiều qua, tại Hà Nội, Bộ Y tế tổ chức hội nghị trực tuyến.",
+            date(2021, 4, 29),
+            "chiều",
+            "Hà Nội",
+        ),
+        ("Sáng nay, Thủ tướng chủ trì phiên họp Chính phủ.", date(2021, 4, 30), "sáng", None),
+        ("Tại cuộc họp báo thường kỳ sáng 28/4, ông A trả lời.", date(2021, 4, 28), "sáng", None),
+        (
+            "Ngày 28/4, Phó Thủ tướng kiểm tra công tác phòng dịch trên địa bàn TPHCM.",
+            date(2021, 4, 28),
+            None,
+            "TPHCM",
+        ),
+        ("Trong đêm 29/4, huyện đã triệu tập họp khẩn.", date(2021, 4, 29), "đêm", None),
+        ("Hội nghị được tổ chức tại TP.HCM vào ngày 29/4/2016.", date(2016, 4, 29), None, "TP.HCM"),
+        (
+            "Từ ngày 5-5 đến 10-5-2017, tại Thủ đô Hà Nội, Hội nghị Trung ương đã họp.",
+            date(2017, 5, 5),
+            None,
+            "Thủ đô Hà Nội",
+        ),
+        (
+            "Công ty ở Khu công nghiệp An Hạ, huyện Bình Chánh, tổ chức khai trương sáng 15/2.",
+            date(2021, 2, 15),
+            "sáng",
+            "Khu công nghiệp An Hạ, huyện Bình Chánh",
+        ),
+        ("Cuộc bầu cử dự kiến diễn ra ngày 23/5/2021.", date(2021, 5, 23), None, None),
+        (
+            "Lúc 20h ngày 1/5, lễ khai mạc diễn ra tại quảng trường.",
+            date(2021, 5, 1),
+            None,
+            "quảng trường",
+        ),
+    ],
+)
+def test_phrasings(text: str, day: date, part: str | None, place: str | None) -> None:
+    [event] = events_in(text)
+    assert (event.date, event.part_of_day, event.location) == (day, part, place)
+
+
+def test_time_is_kept() -> None:
+    [event] = events_in("Lúc 20h ngày 1/5, lễ khai mạc diễn ra tại quảng trường.")
+    assert event.time == clock(20, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 6/2, ông A cho biết sẽ kiểm điểm.",  # a statement
+        "Ngày 6/2/2017, Thủ tướng đã ký ban hành Nghị quyết 19-2017/NQ-CP.",  # a signing
+        "Luật có hiệu lực thi hành kể từ ngày 1/1/2022.",  # a law taking effect
+        "Báo cáo UBND tỉnh trước ngày 15/2/2017.",  # a deadline
+        "Nghị quyết 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương về hội nghị.",
+        "Tỉnh ủy quyết định dừng tổ chức lễ hội, dự kiến tổ chức vào 20h ngày 1/5.",  # called off
+        "Ngày 3/2/2017, trên mạng xuất hiện clip ghi lại cảnh vụ tai nạn.",  # the clip's date
+        "Hội nghị diễn ra vào ngày 13/1 âm lịch.",  # lunar
+        "Phong trào thi đua được phát động mạnh mẽ trong 05 năm qua.",
+        "Bảo tàng, trung tâm hội nghị mở cửa trở lại từ ngày 26/4.",  # a venue
+        "Trong kỳ nghỉ lễ 30/4, nhiều lễ hội đông người.",  # a holiday's date
+        "Ông A hôm 5/12 cho biết triển lãm sẽ diễn ra tuần tới.",  # what was said
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert events_in(text) == ()
+
+
+def test_no_year_no_event() -> None:
+    assert events_in("Chiều ngày 8/5, Văn phòng Chính phủ tổ chức họp báo.", None) == ()
+
+
+def test_dated_caption_is_an_event() -> None:
+    text = "Ông Ben Cardin tại quốc hội Mỹ ngày 18/10/2023. Ảnh: AFP Sau đó, ông nói."
+    [event] = events_in(text, datetime(2024, 2, 2, tzinfo=VIETNAM))
+    assert (event.date, event.location, event.kind) == (date(2023, 10, 18), "quốc hội Mỹ", None)
+
+
+def test_one_happening_told_twice_is_one_event() -> None:
+    blocks = (
+        TextBlock("lead", 0, "Sáng 15/3, tại hội nghị về du lịch, Thủ tướng phát biểu."),
+        TextBlock("captions", 0, "Thủ tướng chủ trì hội nghị về du lịch, sáng 15/3."),
+        TextBlock("paragraphs", 0, "Chiều 15/3, tại Hà Nội, Bộ trưởng dự lễ ký kết."),
+    )
+    found = extract_events(blocks, date(2023, 3, 15))
+    assert [(e.date, e.part_of_day) for e in found] == [
+        (date(2023, 3, 15), "sáng"),
+        (date(2023, 3, 15), "chiều"),
+    ]
+    assert len(found[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("place", "province"),
+    [
+        ("Hà Nội", "Thành phố Hà Nội"),
+        ("trụ sở Bộ Công an, Hà Nội", "Thành phố Hà Nội"),
+        ("TP.HCM", "Thành phố Hồ Chí Minh"),
+        ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"),
+        ("huyện Văn Yên, tỉnh Yên Bái", "Yên Bái"),  # merged into Lào Cai in 2025
+        ("Kiên Giang", "Kiên Giang"),
+        ("Thừa Thiên Huế", "Thừa Thiên Huế"),
+        ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+        ("Khu công nghiệp Biên Hòa 2, Đồng Nai", "Đồng Nai"),
+        ("Phái bộ gìn giữ hòa bình", None),
+        ("Bắc Kinh", None),
+    ],
+)
+def test_provinces(place: str, province: str | None) -> None:
+    assert province_of(place) == province
+
+
+def test_every_current_province_is_recognised() -> None:
+    for unit in Province.iter_all():
+        assert province_of(unit.name) == unit.name
+
+
+def test_events_survive_serialization() -> None:
+    article = vnnews.parse(vnnews.example_text())
+    again = vnnews.from_json(vnnews.to_json(article))
+    assert again.events == article.events
+    data = vnnews.to_dict(article)
+    assert data["events"][0]["date"] == "2018-06-11"
+    assert data["events"][0]["location"] == "Hà Nội"
+
+
+def test_hostile_lines_stay_fast() -> None:
+    for unit in ("11/6/2018 hội nghị tại Hà Nội ", "Hội nghị ngày 1/1/2018. ", "“", ","):
+        text = unit * (300_000 // len(unit))
+        extract_events((TextBlock("paragraphs", 0, text),), PUBLISHED)
+
+
+def test_events_score_on_dev(shared_dir: Path) -> None:
+    """Events F1 of at least 0.85 on the dev corpus, and published still all right."""
+    scorer = shared_dir / "eval" / "score.py"
+    command = f'"{sys.executable}" -m vnnews parse --format jsonl'
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(scorer),
+            str(shared_dir / "corpus" / "dev"),
+            "--json",
+            "--cmd",
+            command,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    result = json.loads(run.stdout)
+    assert result["events"]["f"] >= 0.85, [m for m in result["misses"] if "event" in m]
+    assert result["published_acc"] == 1.0
+    assert result["event_place_acc"] >= 0.8
