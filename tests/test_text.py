@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 
 import vnnews
@@ -12,7 +13,8 @@ LAYOUT_FIELDS = ("title", "published", "lead", "paragraphs", "captions", "source
 
 @given(layout_articles())
 def test_parse_gives_back_the_rendered_article(article: vnnews.Article) -> None:
-    again = vnnews.parse(vnnews.to_text(article))
+    # The people the text happens to name are extracted; the layout comes back as it was.
+    again = attrs.evolve(vnnews.parse(vnnews.to_text(article)), people=())
     assert again == article
     # == compares instants; the offset as written must survive too.
     assert vnnews.to_dict(again) == vnnews.to_dict(article)

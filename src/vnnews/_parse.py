@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ._blocks import text_blocks
 from ._data import text as _data_text
 from ._errors import ParseError
 from ._layout import read_layout
 from ._model import Article
 from ._normalize import decode, normalize_text
+from ._people import extract_people
 
 __all__ = ["example_text", "parse", "parse_file"]
 
@@ -35,6 +37,7 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
         msg = f"parse takes str or bytes, not {type(text).__name__}"
         raise TypeError(msg)
     layout = read_layout(normalize_text(text))
+    blocks = text_blocks(layout.title, layout.lead, layout.paragraphs, layout.captions)
     return Article(
         title=layout.title,
         published=layout.published,
@@ -47,6 +50,7 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
         url=layout.url,
         tags=tuple(layout.tags),
         extra=tuple(layout.extra),
+        people=extract_people(blocks),
         warnings=tuple(layout.warnings),
     )
 

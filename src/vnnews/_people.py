@@ -1,0 +1,730 @@
+"""Extractor: the people an article names, with honorific, rank and positions.
+
+A name is read only where the grammar of news puts one (a capitalised word
+is not a person by itself):
+
+* right after an address word, a rank or a word such as "bị cáo":
+  "ông Nguyễn Văn A", "Thượng tướng Tô Lâm", "cô Hoa", "các đồng chí: A, …; B, …";
+* after a position title: "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung" -- the name is
+  the end of the run of capitalised words that follows the title, found by its
+  family name (places and bodies such as "Hà Nội" or "Israel" are passed over);
+* at the start of a clause, before a title: "Andreas Krieg, chuyên gia …".
+
+Titles are read before the name ("Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội
+A", "Bí thư Quận ủy kiêm Chủ tịch UBND quận B") and after it (", Chủ tịch …",
+" - Chủ tịch …", " (Chủ tịch …)", " giữ chức …").  A title is a head word from
+``data/positions.tsv`` and the name of its organisation, which runs on over
+capitalised words and the small words of ``data/title_words.tsv`` and stops at
+a verb ("… Chủ tịch UBND tỉnh Yên Bái cho biết") or at the next person's name.
+
+Short mentions ("ông Lâm", "Thủ tướng Orban", "Tướng Quyết") are resolved to
+the person whose full name ends with them, preferring the latest full mention
+before; a short name with an address word and no full name is a person of its
+own ("cô Hoa").  A title that repeats a longer one in fewer words ("Bộ trưởng"
+after "Bộ trưởng Bộ Công an") adds no position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from ._data import rows
+from ._model import Person, Position
+from ._names import (
+    family_length,
+    is_foreign_name,
+    is_foreign_word,
+    is_latin_word,
+    is_strong_surname,
+    split_name,
+)
+from ._normalize import fold
+
+if TYPE_CHECKING:
+    from ._blocks import TextBlock
+
+__all__ = ["extract_people"]
+
+
+@cache
+def _fold(text: str) -> str:
+    return fold(text)
+
+
+# --- vocabularies -------------------------------------------------------------------
+
+
+def _rows_of(name: str, kind: str) -> tuple[str, ...]:
+    return tuple(row[0] for row in rows(name) if row[1] == kind)
+
+
+def _swaps() -> dict[str, str]:
+    """Vowel pairs written with the old or the new tone placement: "oà" and "òa"."""
+    out = {}
+    for pair in ("oa", "oe", "uy"):
+        for tone in "\u0300\u0301\u0303\u0309\u0323":
+            old = pair[0] + unicodedata.normalize("NFC", pair[1] + tone)
+            new = unicodedata.normalize("NFC", pair[0] + tone) + pair[1]
+            out[old], out[new] = new, old
+    return out
+
+
+_TONE_SWAPS: Final = _swaps()
+
+
+def _spelling(phrase: str) -> str:
+    """A pattern for ``phrase`` in either tone placement, with any run of spaces."""
+    out, i = [], 0
+    while i < len(phrase):
+        pair = phrase[i : i + 2]
+        other = _TONE_SWAPS.get(pair.lower())
+        if other is not None:
+            out.append(f"(?:{re.escape(pair)}|{re.escape(other)})")
+            i += 2
+            continue
+        out.append(r"\s+" if phrase[i] == " " else re.escape(phrase[i]))
+        i += 1
+    return "".join(out)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """Longest first, so that "Phó Thủ tướng" wins over "Phó"."""
+    return "|".join(_spelling(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _letters(*, upper: bool) -> str:
+    chars = (chr(c) for c in range(0x41, 0x2000))
+    return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
+
+
+_UP: Final = f"[{re.escape(_letters(upper=True))}]"
+_LOW: Final = f"[{re.escape(_letters(upper=False))}]"
+
+_HONORIFICS: Final = _rows_of("honorifics.tsv", "honorific")
+_PLURALS: Final = _rows_of("honorifics.tsv", "plural")
+_RANKS: Final = tuple(row[0] for row in rows("ranks.tsv"))
+_POSITION_HEADS: Final = _rows_of("positions.tsv", "position")
+_DESCRIPTORS: Final = _rows_of("positions.tsv", "descriptor")
+_DEPUTY: Final = _rows_of("positions.tsv", "deputy")
+_FORMER: Final = frozenset(_fold(w) for w in _rows_of("positions.tsv", "former"))
+_QUALIFIERS: Final = (*_rows_of("positions.tsv", "former"), *_rows_of("positions.tsv", "qualifier"))
+_NEW: Final = _rows_of("positions.tsv", "new")
+_DESCRIPTOR_KEYS: Final = frozenset(_fold(w) for w in _DESCRIPTORS)
+_PLACES: Final = frozenset(_fold(row[0]) for row in rows("places.tsv"))
+_PLACE_WORDS: Final = max(len(p.split()) for p in _PLACES)
+_STOP: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "stop"))
+_AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "place"))
+
+# An address word, maybe plural ("các đồng chí"), maybe opening a list with a colon.
+_HONORIFIC_RE: Final = re.compile(
+    rf"(?<!\w)(?:(?P<plural>{_alternation(_PLURALS)})\s+)?"
+    rf"(?P<word>{_alternation(_HONORIFICS)})(?!\w)(?P<colon>\s*:)?",
+    re.IGNORECASE,
+)
+_RANK_RE: Final = re.compile(rf"(?<!\w)(?:{_alternation(_RANKS)})(?!\w)", re.IGNORECASE)
+# A title head with its qualifiers: "tân", "nguyên", "Phó", then the head word.
+_HEAD_RE: Final = re.compile(
+    rf"(?<!\w)(?P<new>(?:{_alternation(_NEW)})\s+)?"
+    rf"(?P<quals>(?:(?:{_alternation(_QUALIFIERS)})\s+)*)"
+    rf"(?P<role>(?:(?:{_alternation(_DEPUTY)})\s+)?"
+    rf"(?:{_alternation((*_POSITION_HEADS, *_DESCRIPTORS))}))(?!\w)",
+    re.IGNORECASE,
+)
+# Lower-case words and phrases that belong inside an organisation's name.
+_INSIDE_RE: Final = re.compile(
+    rf"(?:{_alternation(_rows_of('title_words.tsv', 'inside'))})(?!\w)", re.IGNORECASE
+)
+_CONNECTORS: Final = _rows_of("title_words.tsv", "connector")
+# What joins a title to the name before it: ", ", " - ", " (", " giữ chức ".
+_AFTER_RE: Final = re.compile(
+    rf"(?:(?P<paren> \()|(?: ?, | [-–] )|(?: (?:{_alternation(_CONNECTORS)}) ))", re.IGNORECASE
+)
+# Separators between two titles of one person.
+_BETWEEN_RE: Final = re.compile(r", (?:kiêm )?| kiêm (?:nhiệm )?| và ", re.IGNORECASE)
+
+# A capitalised word of a name: "Nguyễn", "Al-Ansari", "al-Nunu", "Jong-un"; an initial "H.".
+_WORD: Final = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}+(?:['’-]\w+)*(?!\w)"
+_INITIAL: Final = rf"{_UP}\.(?!\w)"
+_PARTICLE: Final = r"(?:von|van|der|de|bin|ibn|da|dos|du|di|del|le|la)"
+_RUN_RE: Final = re.compile(
+    rf"(?<![\w.&/-]){_WORD}(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
+)
+_TOKEN_RE: Final = re.compile(r"\w+(?:[.&/'’-]\w+)*|\S")
+_WORDS_RE: Final = re.compile(r"\w+")
+_PARTICLES_RE: Final = re.compile(_PARTICLE)
+
+_MAX_VIETNAMESE: Final = 4  # syllables of a Vietnamese name
+_MAX_FOREIGN: Final = 3  # words of a foreign name
+_BRIDGE: Final = 4  # lower-case words a title may run over before a capitalised word
+_SENTENCE_END: Final = frozenset(".!?…;:“”\"'(-–")
+_CLAUSE_END: Final = _SENTENCE_END | {","}
+
+
+# --- per block ------------------------------------------------------------------------
+
+
+class _Head(NamedTuple):
+    """A title head found in a block."""
+
+    start: int  # where the match starts ("nguyên", "Phó" included)
+    title: int  # where the title starts ("tân" left out)
+    role: int  # where the role starts ("nguyên", "cố" left out)
+    end: int  # the end of the head word
+    descriptor: bool  # "bị cáo": names a person, no office
+    former: bool
+
+
+class _Title(NamedTuple):
+    title: str
+    role: str
+    organisation: str | None
+    former: bool
+
+
+class _Seen(NamedTuple):
+    """A name seen in a block, with what the text says around it."""
+
+    order: tuple[int, int]  # (block number, start): reading order
+    block: TextBlock
+    start: int
+    end: int
+    words: tuple[str, ...]
+    honorific: str | None
+    rank: str | None
+    titles: tuple[_Title, ...]
+    lone: bool  # a single word that may stand alone as a person ("cô Hoa")
+
+
+class _Trigger(NamedTuple):
+    kind: str  # "honorific", "rank", "descriptor", "title"
+    word: str  # as written
+    plural: bool
+
+
+class _Block:
+    """One block's text with its heads, address words and ranks, for the scanner."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.heads = [_head(m) for m in _HEAD_RE.finditer(text)]
+        self.head_starts = {h.start: h for h in self.heads}
+        self.head_ends = [h.end for h in self.heads]
+        self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
+        for m in _HONORIFIC_RE.finditer(text):
+            word = m["word"]
+            capital_inside = (
+                word[0].isupper() and " " not in word and not _sentence_start(text, m.start())
+            )
+            if not capital_inside:
+                trig = _Trigger("honorific", word, m["plural"] is not None)
+                self.triggers[m.end()] = (m.start(), trig)
+        for m in _RANK_RE.finditer(text):
+            self.triggers[m.end()] = (m.start(), _Trigger("rank", m.group(), plural=False))
+        for h in self.heads:
+            kind = "descriptor" if h.descriptor else "title"
+            self.triggers.setdefault(
+                h.end, (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
+            )
+        self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
+        self.names: set[int] = set()
+
+
+def _head(m: re.Match[str]) -> _Head:
+    quals = m["quals"]
+    former = any(_fold(q) in _FORMER for q in quals.split())
+    descriptor = _fold(" ".join(m["role"].split())) in _DESCRIPTOR_KEYS
+    return _Head(m.start(), m.start("quals"), m.start("role"), m.end(), descriptor, former)
+
+
+def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
+    j = len(text[:i].rstrip())
+    return j == 0 or text[j - 1] in ends
+
+
+def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
+    block: _Block, pos: int, limit: int, *, to_limit: bool = False, inner: bool = False
+) -> int:
+    """Where a title's organisation that starts at ``pos`` ends (at most ``limit``).
+
+    Capitalised words, numbers and acronyms belong to it; lower-case words do
+    when data/title_words.tsv lists them, or when a capitalised word follows
+    within a few words and none of them is a verb (``to_limit``: when ``limit``
+    itself is such a word, the name after a title).
+    """
+    text, end, pending, attach = block.text, pos, 0, False
+    while True:
+        m = _TOKEN_RE.search(text, pos, limit)
+        if m is None:
+            return limit if pending and to_limit else end
+        start, stop = m.span()
+        token = m.group()
+        first = token[0]
+        inside = _INSIDE_RE.match(text, start, limit)
+        if inside is not None:
+            end = pos = inside.end()
+            pending, attach = 0, False
+        elif first.isupper() or first.isdigit():
+            if start in block.names or (pending and start in block.head_starts):
+                return end
+            end = pos = stop
+            # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
+            pending, attach = 0, first.isupper() and not is_latin_word(token)
+        elif first.isalpha():
+            if _fold(token) in _STOP or (pending and start in block.head_starts):
+                return end
+            if attach:
+                end = pos = stop
+                attach = False
+                continue
+            pending += 1
+            if pending > _BRIDGE:
+                return end
+            pos = stop
+        elif pending:
+            return end
+        elif first == "(":
+            close = text.find(")", stop, limit)
+            if close < 0 or _extent(block, stop, close, inner=True) < close:
+                return end
+            end = pos = close + 1
+        elif (first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–"):
+            pos = stop  # "Bộ Văn hóa, Thể thao và Du lịch": the name goes on
+        else:
+            return end
+
+
+def _goes_on(block: _Block, pos: int, limit: int) -> bool:
+    """True when an organisation's name goes on after a comma inside a title.
+
+    It does when a capitalised word follows that starts no new title and no name.
+    """
+    after = _TOKEN_RE.search(block.text, pos, limit)
+    return (
+        after is not None
+        and after.group()[0].isupper()
+        and after.start() not in block.head_starts
+        and after.start() not in block.names
+    )
+
+
+def _title(block: _Block, head: _Head, end: int) -> _Title:
+    text = block.text
+    title = text[head.title : end].rstrip(" ,;:-–")
+    role = " ".join(text[head.role : head.end].split())
+    rest = text[head.end : head.title + len(title)].strip(" ,")
+    organisation = rest if any(ch.isupper() for ch in rest) else None
+    return _Title(" ".join(title.split()), role, organisation, head.former)
+
+
+def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None:
+    """The titles written right before a name at ``start``, and where the first begins."""
+    k = bisect.bisect_right(block.head_ends, start) - 1
+    if k < 0:
+        return None
+    head = block.heads[k]
+    if head.descriptor:
+        return None
+    end = _extent(block, head.end, start, to_limit=True)
+    if block.text[end:start].strip(" ,"):
+        return None
+    chain = [(head, end)]
+    while k > 0:
+        k -= 1
+        prev, (cur, cur_end) = block.heads[k], chain[-1]
+        if prev.descriptor or prev.end > cur.start:
+            break
+        stop = _extent(block, prev.end, cur.start)
+        gap = block.text[stop : cur.start]
+        if not gap.strip():  # "Trưởng ban Công tác đại biểu …": one title
+            chain[-1] = (prev, cur_end)
+        elif _BETWEEN_RE.fullmatch(gap):
+            chain.append((prev, stop))
+        else:
+            break
+    titles = [_title(block, h, e) for h, e in reversed(chain)]
+    return titles, chain[-1][0].start
+
+
+def _titles_after(block: _Block, end: int) -> list[_Title]:
+    """The titles written right after a name that ends at ``end``."""
+    text = block.text
+    m = _AFTER_RE.match(text, end)
+    if m is None:
+        return []
+    if m["paren"]:
+        head = block.head_starts.get(m.end())
+        close = text.find(")", m.end())
+        if head is None or head.descriptor or close < 0:
+            return []
+        stop = _extent(block, head.end, close, inner=True)
+        return [_title(block, head, stop)] if stop == close else []
+    out, pos = [], m.end()
+    while (head := block.head_starts.get(pos)) is not None and not head.descriptor:
+        stop = _extent(block, head.end, len(text))
+        rest = text[stop : stop + 2]
+        if stop + len(rest) - len(rest.lstrip(" ,")) in block.names:
+            break  # "…, Trưởng ban X Nguyễn Thị Thanh": that title is hers
+        out.append(_title(block, head, stop))
+        between = _BETWEEN_RE.match(text, stop)
+        if between is None:
+            break
+        pos = between.end()
+    return out
+
+
+def _strip_places(words: Sequence[str], i: int) -> int:
+    """The index after the place names that start ``words[i:]`` ("Hà Nội", "Israel")."""
+    while i < len(words):
+        for k in range(min(_PLACE_WORDS, len(words) - i), 0, -1):
+            if _fold(" ".join(words[i : i + k])) in _PLACES:
+                i += k
+                break
+        else:
+            return i
+    return i
+
+
+def _pick(words: Sequence[str], first: int) -> int | None:
+    """Where the name starts in a run of capitalised ``words`` after a title, if anywhere.
+
+    The run may begin with the organisation ("UBND TP Hà Nội Nguyễn Đức Chung"
+    gives the words "Hà Nội Nguyễn Đức Chung"); a Vietnamese name is found by its
+    family name, a foreign one is the last two words ("Taher al-Nunu").
+    """
+    first = max(first, _strip_places(words, 0))
+    n = len(words)
+    if n - first == 1:
+        return first
+    found = [
+        i for i in range(first, n - 1) if n - i <= _MAX_VIETNAMESE and family_length(words[i:])
+    ]
+    if found:
+        best = found[0]
+        if not is_strong_surname(words[best]):
+            best = next((i for i in found if is_strong_surname(words[i])), best)
+        return best
+    tail = [i for i in range(first, n) if not _PARTICLES_RE.fullmatch(words[i])]
+    if not tail or not is_foreign_name(words[tail[0] :]):
+        return None
+    return tail[-2] if len(tail) >= 2 else tail[-1]  # noqa: PLR2004 - first and last name
+
+
+def _valid(words: Sequence[str]) -> bool:
+    """Not initials only ("N.V.A.", "Đ."), and an initial only at the end ("Nguyễn Văn H.")."""
+    return not words[0].endswith(".") and all(not w.endswith(".") for w in words[:-1])
+
+
+class _Scan:
+    """The names of one block, found in two passes: where the names are, then their titles."""
+
+    def __init__(self, number: int, block: TextBlock) -> None:
+        self.number = number
+        self.source = block
+        self.block = _Block(block.text)
+        self.found: list[tuple[int, int, _Trigger | None]] = []  # (start, end, trigger)
+
+    def run(self) -> list[_Seen]:
+        text = self.block.text
+        plural_until = -1
+        plural_word: str | None = None
+        for m in _RUN_RE.finditer(text):
+            start, end, trigger = self._trim(m.start(), m.end())
+            if start >= end:
+                continue
+            found: tuple[int, int, _Trigger | None] | None = None
+            if trigger is None and plural_word is not None and start < plural_until:
+                found = self._listed(start, end, plural_word)
+            found = found or self._name(start, end, trigger)
+            if found is None:
+                continue
+            self.found.append(found)
+            if found[2] is None or found[2].kind != "title" or " " in text[found[0] : found[1]]:
+                self.block.names.add(found[0])  # not "Trung" in "Ủy viên Trung ương Đảng"
+            trig = found[2]
+            if trig is not None and trig.plural:
+                plural_word = trig.word
+                stop = text.find(".", found[1])
+                plural_until = len(text) if stop < 0 else stop
+        return [self._seen(*f) for f in self.found]
+
+    def _trim(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
+        """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
+        spans = self.block.spans
+        k = bisect.bisect_right(spans, (start, len(self.block.text))) - 1
+        if k >= 0 and spans[k][0] <= start < spans[k][1]:
+            t_end = spans[k][1]
+            trigger = self.block.triggers[t_end][1]
+            return t_end + 1, end, trigger
+        return start, end, None
+
+    def _adjacent(self, start: int) -> _Trigger | None:
+        got = (
+            self.block.triggers.get(start - 1)
+            if self.block.text[start - 1 : start] == " "
+            else None
+        )
+        return None if got is None else got[1]
+
+    def _name(
+        self, start: int, end: int, trigger: _Trigger | None
+    ) -> tuple[int, int, _Trigger | None] | None:
+        text = self.block.text
+        words = text[start:end].split(" ")
+        trigger = trigger or self._adjacent(start)
+        if trigger is not None and trigger.kind != "title":
+            words = words[:_MAX_VIETNAMESE]
+            if not _valid(words):
+                return None
+            return start, start + len(" ".join(words)), trigger
+        before = text[:start].rstrip().rsplit(" ", 1)[-1]
+        i = _pick(words, 1 if _fold(before) in _AFTER_PLACE else 0)
+        if i is None or not _valid(words[i:]):
+            return None
+        name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
+        if _titles_before_ok(self.block, name_start):
+            lone_ok = len(words) - i > 1 or _lone_after_title(text, words[i], end)
+            return (name_start, end, _Trigger("title", "", plural=False)) if lone_ok else None
+        if (
+            len(words) - i >= 2  # noqa: PLR2004 - a full name
+            and _sentence_start(text, start, _CLAUSE_END)
+            and _fold(" ".join(words[i:])) not in _PLACES
+            and (after := _AFTER_RE.match(text, end)) is not None
+            and (head := self.block.head_starts.get(after.end())) is not None
+            and not head.descriptor
+        ):
+            return name_start, end, None
+        return None
+
+    def _listed(self, start: int, end: int, word: str) -> tuple[int, int, _Trigger] | None:
+        """A name in a list opened by "các đồng chí:" ("…; Nguyễn Trọng Thừa, …")."""
+        words = self.block.text[start:end].split(" ")
+        if (
+            2 <= len(words) <= _MAX_VIETNAMESE  # noqa: PLR2004 - a full name
+            and family_length(words)
+            and _sentence_start(self.block.text, start, _CLAUSE_END)
+        ):
+            return start, end, _Trigger("honorific", word, plural=True)
+        return None
+
+    def _seen(self, start: int, end: int, trigger: _Trigger | None) -> _Seen:
+        block = self.block
+        honorific = rank = None
+        titles: list[_Title] = []
+        if trigger is not None and trigger.kind == "honorific":
+            honorific = trigger.word
+        elif trigger is not None and trigger.kind == "rank":
+            rank = trigger.word
+        elif trigger is not None and trigger.kind == "title":
+            before = _titles_before(block, start)
+            if before is not None:
+                titles, first = before
+                if (got := block.triggers.get(first - 1)) is not None:
+                    kind, word = got[1].kind, got[1].word
+                    honorific = word if kind == "honorific" else None
+                    rank = word if kind == "rank" else None
+        titles += _titles_after(block, end)
+        words = tuple(block.text[start:end].split(" "))
+        lone = trigger is not None and trigger.kind in {"honorific", "rank"}
+        return _Seen(
+            (self.number, start),
+            self.source,
+            start,
+            end,
+            words,
+            honorific,
+            rank,
+            tuple(titles),
+            lone,
+        )
+
+
+def _titles_before_ok(block: _Block, start: int) -> bool:
+    k = bisect.bisect_right(block.head_ends, start) - 1
+    if k < 0 or block.heads[k].descriptor:
+        return False
+    head = block.heads[k]
+    return not block.text[_extent(block, head.end, start, to_limit=True) : start].strip(" ,")
+
+
+def _lone_after_title(text: str, word: str, end: int) -> bool:
+    """True when a single word after a title may be a name.
+
+    It may when foreign ("Thủ tướng Orban") or followed by a verb or a stop
+    ("Bộ trưởng Lâm phát biểu"), not in an organisation ("Thủ tướng Chính phủ").
+    """
+    if is_foreign_word(word) and _fold(word) not in _PLACES:
+        return True
+    nxt = _TOKEN_RE.search(text, end)
+    return nxt is None or not nxt.group()[0].isalpha() or _fold(nxt.group()) in _STOP
+
+
+# --- the article ----------------------------------------------------------------------
+
+
+class _Someone:
+    """What is known of one person while the article is read."""
+
+    def __init__(self, seen: _Seen) -> None:
+        self.name = " ".join(seen.words)
+        self.key = tuple(_fold(w) for w in seen.words)
+        self.seen: list[_Seen] = [seen]
+        self.short: list[_Seen] = []
+
+    def person(self) -> Person:
+        full = self.seen
+        honorific = next((s.honorific for s in full if s.honorific), None)
+        if honorific is None and not full:
+            honorific = next((s.honorific for s in self.short if s.honorific), None)
+        rank = next((s.rank for s in (*full, *self.short) if s.rank), None)
+        every = sorted((*full, *self.short), key=lambda s: s.order)
+        mentions = {s.order: s.block.mention(s.start, s.end) for s in every}
+        titles = [t for s in every for t in s.titles]
+        family, middle, given = split_name(self.name)
+        return Person(
+            name=self.name,
+            honorific=honorific,
+            rank=rank,
+            positions=tuple(
+                Position(title=t.title, role=t.role, organisation=t.organisation, former=t.former)
+                for t in _merge_titles(titles)
+            ),
+            family=family,
+            middle=middle,
+            given=given,
+            mentions=tuple(mentions.values()),
+        )
+
+    def first(self) -> tuple[int, int]:
+        return min(s.order for s in (*self.seen, *self.short))
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(_fold(w) for w in _WORDS_RE.findall(title))
+
+
+def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True when ``short`` is ``long`` with some words left out."""
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _merge_titles(titles: Iterable[_Title]) -> list[_Title]:
+    """Titles in order, less those that repeat a longer one in fewer words."""
+    out: list[_Title] = []
+    for title in titles:
+        words = _title_words(title.title)
+        for k, kept in enumerate(out):
+            kept_words = _title_words(kept.title)
+            if words == kept_words:
+                if len(title.title) > len(kept.title):
+                    out[k] = title  # the same words, better punctuated
+                break
+            if _within(words, kept_words):
+                break
+            if _within(kept_words, words):
+                out[k] = title
+                out[k + 1 :] = [
+                    t for t in out[k + 1 :] if not _within(_title_words(t.title), words)
+                ]
+                break
+        else:
+            out.append(title)
+    return out
+
+
+def _resolve(short: _Seen, people: Sequence[_Someone]) -> _Someone | None:
+    """The person a short mention names: the latest full mention before it, else the next."""
+    key = tuple(_fold(w) for w in short.words)
+    n = len(key)
+    matches = [p for p in people if len(p.key) > n and p.key[-n:] == key]
+    if not matches:
+        return None
+    before = [
+        (max(s.order for s in p.seen if s.order < short.order), p)
+        for p in matches
+        if p.seen[0].order < short.order
+    ]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(matches, key=lambda p: p.seen[0].order)
+
+
+def _is_full(seen: _Seen) -> bool:
+    return len(seen.words) >= 2  # noqa: PLR2004 - family and given name at least
+
+
+def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
+    """The real people an article's blocks name, in order of first mention.
+
+    >>> from vnnews._blocks import text_blocks
+    >>> text = "Bộ trưởng Bộ Công an Tô Lâm làm việc. Bộ trưởng Lâm nhấn mạnh."
+    >>> [person] = extract_people(text_blocks(None, text, (), ()))
+    >>> person.name, [p.title for p in person.positions], len(person.mentions)
+    ('Tô Lâm', ['Bộ trưởng Bộ Công an'], 2)
+    """
+    seen = [s for number, block in enumerate(blocks) for s in _Scan(number, block).run()]
+    people: dict[tuple[str, ...], _Someone] = {}
+    fulls = [s for s in seen if _is_full(s)]
+    # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
+    longer = {tuple(_fold(w) for w in s.words) for s in fulls}
+    shorts = [s for s in seen if not _is_full(s)]
+    for s in fulls:
+        key = tuple(_fold(w) for w in s.words)
+        if any(len(k) > len(key) and k[-len(key) :] == key for k in longer):
+            shorts.append(s)
+            continue
+        if key in people:
+            people[key].seen.append(s)
+        else:
+            people[key] = _Someone(s)
+    found = list(people.values())
+    for s in sorted(shorts, key=lambda s: s.order):
+        who = _resolve(s, found)
+        if who is not None:
+            who.short.append(s)
+        elif s.lone and len(s.words) == 1 and not s.words[0].endswith("."):
+            key = tuple(_fold(w) for w in s.words)
+            if key not in people:
+                people[key] = _Someone(s)
+                people[key].seen.clear()
+                people[key].short.append(s)
+            else:
+                people[key].short.append(s)
+    _plain_mentions(blocks, people)
+    ordered = sorted(people.values(), key=_Someone.first)
+    return tuple(p.person() for p in ordered)
+
+
+def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
+    """Record the full names written again without any title or address word."""
+    fulls = {p.name: p for p in people.values() if p.seen}
+    if not fulls:
+        return
+    pattern = re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in sorted(fulls, key=len, reverse=True))})(?!\w)"
+    )
+    known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
+    for number, block in enumerate(blocks):
+        for m in pattern.finditer(block.text):
+            if ((number, m.start()), m.end()) in known:
+                continue
+            someone = fulls[m.group()]
+            words = tuple(m.group().split(" "))
+            someone.seen.append(
+                _Seen(
+                    (number, m.start()),
+                    block,
+                    m.start(),
+                    m.end(),
+                    words,
+                    None,
+                    None,
+                    (),
+                    lone=False,
+                )
+            )
