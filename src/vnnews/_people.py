@@ -92,9 +92,17 @@ def _spelling(phrase: str) -> str:
     return "".join(out)
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    """Longest first, so that "Phó Thủ tướng" wins over "Phó"."""
-    return "|".join(_spelling(p) for p in sorted(set(phrases), key=len, reverse=True))
+def _alternation(phrases: Iterable[str], *, capitals: bool = False) -> str:
+    """Longest first, so that "Phó Thủ tướng" wins over "Phó".
+
+    With ``capitals``, a phrase written with a capital matches only with one,
+    even inside a pattern that ignores case.
+    """
+    out = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        pattern = _spelling(phrase)
+        out.append(f"(?-i:{pattern})" if capitals and phrase[0].isupper() else pattern)
+    return "|".join(out)
 
 
 def _letters(*, upper: bool) -> str:
@@ -122,7 +130,7 @@ _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "p
 
 # An address word, maybe plural ("các đồng chí"), maybe opening a list with a colon.
 _HONORIFIC_RE: Final = re.compile(
-    rf"(?<!\w)(?:(?P<plural>{_alternation(_PLURALS)})\s+)?"
+    rf"(?:(?<!\w)|(?-i:(?<={_LOW})(?={_UP})))(?:(?P<plural>{_alternation(_PLURALS)})\s+)?"
     rf"(?P<word>{_alternation(_HONORIFICS)})(?!\w)(?P<colon>\s*:)?",
     re.IGNORECASE,
 )
@@ -130,7 +138,7 @@ _RANK_RE: Final = re.compile(rf"(?<!\w)(?:{_alternation(_RANKS)})(?!\w)", re.IGN
 # A title head with its qualifiers: "tân", "nguyên", "Phó", then the head word.
 _HEAD_RE: Final = re.compile(
     rf"(?<!\w)(?P<new>(?:{_alternation(_NEW)})\s+)?"
-    rf"(?P<quals>(?:(?:{_alternation(_QUALIFIERS)})\s+)*)"
+    rf"(?P<quals>(?:(?:{_alternation(_QUALIFIERS, capitals=True)})\s+)*)"
     rf"(?P<role>(?:(?:{_alternation(_DEPUTY)})\s+)?"
     rf"(?:{_alternation((*_POSITION_HEADS, *_DESCRIPTORS))}))(?!\w)",
     re.IGNORECASE,
@@ -140,6 +148,10 @@ _INSIDE_RE: Final = re.compile(
     rf"(?:{_alternation(_rows_of('title_words.tsv', 'inside'))})(?!\w)", re.IGNORECASE
 )
 _CONNECTORS: Final = _rows_of("title_words.tsv", "connector")
+# Words that open an organisation's name: "CA tỉnh Bình Thuận", "Liên đoàn lao động".
+_ORG_RE: Final = re.compile(rf"(?:{_alternation(_rows_of('title_words.tsv', 'org'))})(?!\w)")
+# "Văn hóa, Thể thao và Du lịch": a list of fields inside one organisation's name.
+_LIST_RE: Final = re.compile(rf"(?:[^\s,;.()]+ ){{1,4}}?và {_UP}")
 # What joins a title to the name before it: ", ", " - ", " (", " giữ chức ".
 _AFTER_RE: Final = re.compile(
     rf"(?:(?P<paren> \()|(?: ?, | [-–] )|(?: (?:{_alternation(_CONNECTORS)}) ))", re.IGNORECASE
@@ -152,7 +164,7 @@ _WORD: Final = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}+(?:['’-]\w+)*(?!\w)"
 _INITIAL: Final = rf"{_UP}\.(?!\w)"
 _PARTICLE: Final = r"(?:von|van|der|de|bin|ibn|da|dos|du|di|del|le|la)"
 _RUN_RE: Final = re.compile(
-    rf"(?<![\w.&/-]){_WORD}(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
+    rf"(?:(?<![\w.&/-])|(?<={_LOW})){_WORD}(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
 )
 _TOKEN_RE: Final = re.compile(r"\w+(?:[.&/'’-]\w+)*|\S")
 _WORDS_RE: Final = re.compile(r"\w+")
@@ -232,6 +244,7 @@ class _Block:
             )
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
         self.names: set[int] = set()
+        self.name_ends: set[int] = set()
 
 
 def _head(m: re.Match[str]) -> _Head:
@@ -242,8 +255,13 @@ def _head(m: re.Match[str]) -> _Head:
 
 
 def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
+    """True at the start of a sentence (or clause, with ``ends``).
+
+    Pages that lost their line breaks glue sentences ("… Ảnh: An PhươngÔng Hùng …"):
+    a capital right after a lower-case letter starts one too.
+    """
     j = len(text[:i].rstrip())
-    return j == 0 or text[j - 1] in ends
+    return j == 0 or text[j - 1] in ends or (j == i and text[j - 1].islower())
 
 
 def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
@@ -268,7 +286,7 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
-        elif first.isupper() or first.isdigit():
+        elif first.isupper() or (first.isdigit() and not pending):
             if start in block.names or (pending and start in block.head_starts):
                 return end
             end = pos = stop
@@ -285,13 +303,14 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             if pending > _BRIDGE:
                 return end
             pos = stop
-        elif pending:
-            return end
         elif first == "(":
             close = text.find(")", stop, limit)
             if close < 0 or _extent(block, stop, close, inner=True) < close:
                 return end
             end = pos = close + 1
+            pending = 0
+        elif pending:
+            return end
         elif (first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–"):
             pos = stop  # "Bộ Văn hóa, Thể thao và Du lịch": the name goes on
         else:
@@ -303,13 +322,19 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
 
     It does when a capitalised word follows that starts no new title and no name.
     """
-    after = _TOKEN_RE.search(block.text, pos, limit)
-    return (
-        after is not None
-        and after.group()[0].isupper()
-        and after.start() not in block.head_starts
-        and after.start() not in block.names
-    )
+    text = block.text
+    after = _TOKEN_RE.search(text, pos, limit)
+    if (
+        after is None
+        or not after.group()[0].isupper()
+        or after.start() in block.head_starts
+        or after.start() in block.names
+    ):
+        return False
+    if _ORG_RE.match(text, after.start(), limit):
+        return True
+    listed = _LIST_RE.match(text, after.start(), limit)
+    return listed is not None and not any(_fold(w) in _STOP for w in listed.group().split()[:-2])
 
 
 def _title(block: _Block, head: _Head, end: int) -> _Title:
@@ -342,12 +367,31 @@ def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None
         gap = block.text[stop : cur.start]
         if not gap.strip():  # "Trưởng ban Công tác đại biểu …": one title
             chain[-1] = (prev, cur_end)
-        elif _BETWEEN_RE.fullmatch(gap):
+        elif _BETWEEN_RE.fullmatch(gap) and _opens(block, prev, gap):
             chain.append((prev, stop))
         else:
             break
+    first = chain[-1][0].start
+    if len(block.text[:first].rstrip(" ,-–")) in block.name_ends:
+        # "ông A - Giám đốc X, Trưởng ban Y B": only the last title is B's, the others A's.
+        chain = chain[:1]
     titles = [_title(block, h, e) for h, e in reversed(chain)]
     return titles, chain[-1][0].start
+
+
+def _opens(block: _Block, head: _Head, gap: str) -> bool:
+    """True when a title before another one is the same person's.
+
+    It is after "kiêm", and after a comma when it opens a clause or follows an
+    address word or rank ("Khi …, Ủy viên Bộ Chính trị, Bí thư …") -- not in
+    "của Thủ tướng Chính phủ, Phó Thủ tướng A".
+    """
+    if "kiêm" in gap.casefold():
+        return True
+    got = block.triggers.get(head.start - 1)
+    return _sentence_start(block.text, head.start, _CLAUSE_END) or (
+        got is not None and got[1].kind in {"honorific", "rank"}
+    )
 
 
 def _titles_after(block: _Block, end: int) -> list[_Title]:
@@ -434,6 +478,7 @@ class _Scan:
         plural_word: str | None = None
         for m in _RUN_RE.finditer(text):
             start, end, trigger = self._trim(m.start(), m.end())
+            end = self._cut(start, end)
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -445,6 +490,7 @@ class _Scan:
             self.found.append(found)
             if found[2] is None or found[2].kind != "title" or " " in text[found[0] : found[1]]:
                 self.block.names.add(found[0])  # not "Trung" in "Ủy viên Trung ương Đảng"
+                self.block.name_ends.add(found[1])
             trig = found[2]
             if trig is not None and trig.plural:
                 plural_word = trig.word
@@ -462,6 +508,14 @@ class _Scan:
             return t_end + 1, end, trigger
         return start, end, None
 
+    def _cut(self, start: int, end: int) -> int:
+        """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
+        spans = self.block.spans
+        k = bisect.bisect_right(spans, (start, len(self.block.text)))
+        if k < len(spans) and spans[k][0] < end:
+            return len(self.block.text[: spans[k][0]].rstrip())
+        return end
+
     def _adjacent(self, start: int) -> _Trigger | None:
         got = (
             self.block.triggers.get(start - 1)
@@ -477,12 +531,17 @@ class _Scan:
         words = text[start:end].split(" ")
         trigger = trigger or self._adjacent(start)
         if trigger is not None and trigger.kind != "title":
+            skip = _strip_places(words, 0) if trigger.kind == "descriptor" else 0
+            if skip:  # "người đồng cấp Thụy Điển Ulf Kristersson"
+                start += len(" ".join(words[:skip])) + 1
+                words = words[skip:]
             words = words[:_MAX_VIETNAMESE]
-            if not _valid(words):
+            if not words or not _valid(words):
                 return None
             return start, start + len(" ".join(words)), trigger
-        before = text[:start].rstrip().rsplit(" ", 1)[-1]
-        i = _pick(words, 1 if _fold(before) in _AFTER_PLACE else 0)
+        before = text[:start].rstrip().rsplit(" ", 2)[-2:]
+        place = _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
+        i = _pick(words, 1 if place else 0)
         if i is None or not _valid(words[i:]):
             return None
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
@@ -682,6 +741,7 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
             people[key].seen.append(s)
         else:
             people[key] = _Someone(s)
+    _merge_run_on(people)
     found = list(people.values())
     for s in sorted(shorts, key=lambda s: s.order):
         who = _resolve(s, found)
@@ -698,6 +758,16 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     _plain_mentions(blocks, people)
     ordered = sorted(people.values(), key=_Someone.first)
     return tuple(p.person() for p in ordered)
+
+
+def _merge_run_on(people: dict[tuple[str, ...], _Someone]) -> None:
+    """A name with one word too many is the shorter one ("ông Đậu Ngọc Bái Thông báo")."""
+    for key in [k for k in people if len(k) > 3 and k[:-1] in people]:  # noqa: PLR2004
+        into = people[key[:-1]]
+        for s in people.pop(key).seen:
+            end = s.start + len(" ".join(s.words[:-1]))
+            into.seen.append(s._replace(end=end, words=s.words[:-1]))
+        into.seen.sort(key=lambda s: s.order)
 
 
 def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
