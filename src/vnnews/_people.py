@@ -39,7 +39,6 @@ from ._names import (
     family_length,
     is_foreign_name,
     is_foreign_word,
-    is_latin_word,
     is_strong_surname,
     split_name,
 )
@@ -125,7 +124,10 @@ _NEW: Final = _rows_of("positions.tsv", "new")
 _DESCRIPTOR_KEYS: Final = frozenset(_fold(w) for w in _DESCRIPTORS)
 _PLACES: Final = frozenset(_fold(row[0]) for row in rows("places.tsv"))
 _PLACE_WORDS: Final = max(len(p.split()) for p in _PLACES)
-_STOP: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "stop"))
+# Lower-case words (or phrases: "chủ trì", while "Dân chủ" goes on) that end a title.
+_STOP_RE: Final = re.compile(
+    rf"(?:{_alternation(_rows_of('title_words.tsv', 'stop'))})(?!\w)", re.IGNORECASE
+)
 _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "place"))
 
 # An address word, maybe plural ("các đồng chí"), maybe opening a list with a colon.
@@ -291,9 +293,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
                 return end
             end = pos = stop
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
-            pending, attach = 0, first.isupper() and not is_latin_word(token)
+            pending, attach = 0, first.isupper() and not is_foreign_word(token)
         elif first.isalpha():
-            if _fold(token) in _STOP or (pending and start in block.head_starts):
+            if _STOP_RE.match(text, start) or (pending and start in block.head_starts):
                 return end
             if attach:
                 end = pos = stop
@@ -334,7 +336,10 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
     if _ORG_RE.match(text, after.start(), limit):
         return True
     listed = _LIST_RE.match(text, after.start(), limit)
-    return listed is not None and not any(_fold(w) in _STOP for w in listed.group().split()[:-2])
+    return listed is not None and not any(
+        _STOP_RE.match(text, m.start())
+        for m in _WORDS_RE.finditer(text, listed.start(), listed.end() - len(" và X"))
+    )
 
 
 def _title(block: _Block, head: _Head, end: int) -> _Title:
@@ -410,8 +415,7 @@ def _titles_after(block: _Block, end: int) -> list[_Title]:
     out, pos = [], m.end()
     while (head := block.head_starts.get(pos)) is not None and not head.descriptor:
         stop = _extent(block, head.end, len(text))
-        rest = text[stop : stop + 2]
-        if stop + len(rest) - len(rest.lstrip(" ,")) in block.names:
+        if _runs_into_name(block, stop):
             break  # "…, Trưởng ban X Nguyễn Thị Thanh": that title is hers
         out.append(_title(block, head, stop))
         between = _BETWEEN_RE.match(text, stop)
@@ -419,6 +423,19 @@ def _titles_after(block: _Block, end: int) -> list[_Title]:
             break
         pos = between.end()
     return out
+
+
+def _runs_into_name(block: _Block, pos: int) -> bool:
+    """True when a name follows ``pos`` after at most a few lower-case words."""
+    for count, m in enumerate(_TOKEN_RE.finditer(block.text, pos)):
+        token = m.group()
+        if m.start() in block.names:
+            return True
+        if count > _BRIDGE or not token[0].isalpha() or not token[0].islower():
+            return False
+        if _STOP_RE.match(block.text, m.start()):
+            return False
+    return False
 
 
 def _strip_places(words: Sequence[str], i: int) -> int:
@@ -619,7 +636,9 @@ def _lone_after_title(text: str, word: str, end: int) -> bool:
     if is_foreign_word(word) and _fold(word) not in _PLACES:
         return True
     nxt = _TOKEN_RE.search(text, end)
-    return nxt is None or not nxt.group()[0].isalpha() or _fold(nxt.group()) in _STOP
+    return (
+        nxt is None or not nxt.group()[0].isalpha() or _STOP_RE.match(text, nxt.start()) is not None
+    )
 
 
 # --- the article ----------------------------------------------------------------------
