@@ -142,7 +142,7 @@ _HEAD_RE: Final = re.compile(
     rf"(?<!\w)(?P<new>(?:{_alternation(_NEW)})\s+)?"
     rf"(?P<quals>(?:(?:{_alternation(_QUALIFIERS, capitals=True)})\s+)*)"
     rf"(?P<role>(?:(?:{_alternation(_DEPUTY)})\s+)?"
-    rf"(?:{_alternation((*_POSITION_HEADS, *_DESCRIPTORS))}))(?!\w)",
+    rf"(?P<head>{_alternation((*_POSITION_HEADS, *_DESCRIPTORS))}))(?!\w)",
     re.IGNORECASE,
 )
 # Lower-case words and phrases that belong inside an organisation's name.
@@ -252,7 +252,8 @@ class _Block:
 def _head(m: re.Match[str]) -> _Head:
     quals = m["quals"]
     former = any(_fold(q) in _FORMER for q in quals.split())
-    descriptor = _fold(" ".join(m["role"].split())) in _DESCRIPTOR_KEYS
+    # "phó tướng" is a title although "Tướng" alone is not.
+    descriptor = m["head"] == m["role"] and _fold(" ".join(m["head"].split())) in _DESCRIPTOR_KEYS
     return _Head(m.start(), m.start("quals"), m.start("role"), m.end(), descriptor, former)
 
 
@@ -462,7 +463,11 @@ def _pick(words: Sequence[str], first: int) -> int | None:
     if n - first == 1:
         return first
     found = [
-        i for i in range(first, n - 1) if n - i <= _MAX_VIETNAMESE and family_length(words[i:])
+        i
+        for i in range(first, n - 1)
+        if n - i <= _MAX_VIETNAMESE
+        and family_length(words[i:])
+        and not any(is_foreign_word(w) for w in words[i + 1 :])  # not "Âu Charles Michel"
     ]
     if found:
         best = found[0]
@@ -473,6 +478,20 @@ def _pick(words: Sequence[str], first: int) -> int | None:
     if not tail or not is_foreign_name(words[tail[0] :]):
         return None
     return tail[-2] if len(tail) >= 2 else tail[-1]  # noqa: PLR2004 - first and last name
+
+
+def _has_org(text: str, start: int, words: Sequence[str], i: int) -> bool:
+    """True when an organisation's name of two words or more starts inside the name.
+
+    "Ủy viên Đoàn Mặt trận …" names no "Đoàn Mặt".
+    """
+    pos = start + len(" ".join(words[:i])) + (1 if i else 0)
+    for word in words[i:]:
+        m = _ORG_RE.match(text, pos)
+        if m is not None and " " in m.group():
+            return True
+        pos += len(word) + 1
+    return False
 
 
 def _valid(words: Sequence[str]) -> bool:
@@ -559,7 +578,7 @@ class _Scan:
         before = text[:start].rstrip().rsplit(" ", 2)[-2:]
         place = _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
         i = _pick(words, 1 if place else 0)
-        if i is None or not _valid(words[i:]):
+        if i is None or not _valid(words[i:]) or _has_org(text, start, words, i):
             return None
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
         if _titles_before_ok(self.block, name_start):
@@ -720,6 +739,9 @@ def _resolve(short: _Seen, people: Sequence[_Someone]) -> _Someone | None:
     key = tuple(_fold(w) for w in short.words)
     n = len(key)
     matches = [p for p in people if len(p.key) > n and p.key[-n:] == key]
+    if not matches and n == 1 and is_foreign_word(short.words[0]):
+        # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
+        matches = [p for p in people if len(p.key) > 1 and p.key[0] == key[0]]
     if not matches:
         return None
     before = [
