@@ -298,10 +298,11 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
         elif first.isalpha():
             if _STOP_RE.match(text, start) or (pending and start in block.head_starts):
                 return end
-            if attach:
+            if attach and _ends_word(text, stop, limit):
                 end = pos = stop
                 attach = False
                 continue
+            attach = False
             pending += 1
             if pending > _BRIDGE:
                 return end
@@ -318,6 +319,17 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             pos = stop  # "Bộ Văn hóa, Thể thao và Du lịch": the name goes on
         else:
             return end
+
+
+def _ends_word(text: str, pos: int, limit: int) -> bool:
+    """True when no lower-case word but a verb follows: "Bộ Chính trị,", not "Cả chia sẻ"."""
+    after = _TOKEN_RE.search(text, pos, limit)
+    return (
+        after is None
+        or not after.group()[0].islower()
+        or _STOP_RE.match(text, after.start()) is not None
+        or _INSIDE_RE.match(text, after.start(), limit) is not None
+    )
 
 
 def _goes_on(block: _Block, pos: int, limit: int) -> bool:
