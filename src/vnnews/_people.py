@@ -314,7 +314,8 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             end = pos = close + 1
             pending = 0
         elif pending:
-            return end
+            # "Bộ Giao thông vận tải, …": lower-case words that no verb interrupted end the title.
+            return len(text[:start].rstrip()) if first in ",;.)" else end
         elif (first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–"):
             pos = stop  # "Bộ Văn hóa, Thể thao và Du lịch": the name goes on
         else:
@@ -385,7 +386,13 @@ def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None
         gap = block.text[stop : cur.start]
         if not gap.strip():  # "Trưởng ban Công tác đại biểu …": one title
             chain[-1] = (prev, cur_end)
-        elif _BETWEEN_RE.fullmatch(gap) and _opens(block, prev, gap):
+        elif _BETWEEN_RE.fullmatch(gap):
+            # A head inside an earlier title ("Bí thư" in "Ủy viên Ban Bí thư") is part of it.
+            while k > 0 and _joins(block, block.heads[k - 1], prev):
+                k -= 1
+                prev = block.heads[k]
+            if not _opens(block, prev, gap):
+                break
             chain.append((prev, stop))
         else:
             break
@@ -395,6 +402,15 @@ def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None
         chain = chain[:1]
     titles = [_title(block, h, e) for h, e in reversed(chain)]
     return titles, chain[-1][0].start
+
+
+def _joins(block: _Block, before: _Head, head: _Head) -> bool:
+    """True when ``head`` is a word of the organisation of the title at ``before``."""
+    return (
+        not before.descriptor
+        and before.end <= head.start
+        and not block.text[_extent(block, before.end, head.start) : head.start].strip()
+    )
 
 
 def _opens(block: _Block, head: _Head, gap: str) -> bool:
@@ -548,13 +564,13 @@ class _Scan:
 
     def _trim(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
         """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
-        spans = self.block.spans
-        k = bisect.bisect_right(spans, (start, len(self.block.text))) - 1
-        if k >= 0 and spans[k][0] <= start < spans[k][1]:
-            t_end = spans[k][1]
-            trigger = self.block.triggers[t_end][1]
-            return t_end + 1, end, trigger
-        return start, end, None
+        spans, trigger = self.block.spans, None
+        while True:  # "Ông Chủ tịch …": an address word, then a head
+            k = bisect.bisect_right(spans, (start, len(self.block.text))) - 1
+            if k < 0 or not spans[k][0] <= start < spans[k][1]:
+                return start, end, trigger
+            trigger = self.block.triggers[spans[k][1]][1]
+            start = spans[k][1] + 1
 
     def _cut(self, start: int, end: int) -> int:
         """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
@@ -588,7 +604,9 @@ class _Scan:
                 return None
             return start, start + len(" ".join(words)), trigger
         before = text[:start].rstrip().rsplit(" ", 2)[-2:]
-        place = _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
+        place = trigger is None and (  # not "nước" in "Chủ tịch nước Nguyễn Mai"
+            _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
+        )
         i = _pick(words, 1 if place else 0)
         if i is None or not _valid(words[i:]) or _has_org(text, start, words, i):
             return None
