@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
 from ._model import Person, Position
@@ -76,32 +76,51 @@ def _swaps() -> dict[str, str]:
 _TONE_SWAPS: Final = _swaps()
 
 
-def _spelling(phrase: str) -> str:
-    """A pattern for ``phrase`` in either tone placement, with any run of spaces."""
-    out, i = [], 0
+def _spellings(phrase: str) -> list[str]:
+    """``phrase`` in lower case, in every tone placement: "hòa bình" and "hoà bình"."""
+    out = [""]
+    i, phrase = 0, phrase.lower()
     while i < len(phrase):
         pair = phrase[i : i + 2]
-        other = _TONE_SWAPS.get(pair.lower())
-        if other is not None:
-            out.append(f"(?:{re.escape(pair)}|{re.escape(other)})")
-            i += 2
-            continue
-        out.append(r"\s+" if phrase[i] == " " else re.escape(phrase[i]))
-        i += 1
-    return "".join(out)
+        other = _TONE_SWAPS.get(pair)
+        pieces = (pair, other) if other is not None else (phrase[i],)
+        out = [done + piece for done in out for piece in pieces]
+        i += len(pieces[0])
+    return out
 
 
-def _alternation(phrases: Iterable[str], *, capitals: bool = False) -> str:
-    """Longest first, so that "Phó Thủ tướng" wins over "Phó".
+def _trie(phrases: Iterable[str]) -> str:
+    """One pattern for the lower-cased ``phrases``, trying the longest match first.
 
-    With ``capitals``, a phrase written with a capital matches only with one,
-    even inside a pattern that ignores case.
+    The phrases share their prefixes, and the pattern starts with a literal
+    letter, which lets the regular expression engine skip ahead fast: patterns of
+    a few hundred phrases cost little more than one.  Match it against
+    :func:`_lower` text.
     """
-    out = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        pattern = _spelling(phrase)
-        out.append(f"(?-i:{pattern})" if capitals and phrase[0].isupper() else pattern)
-    return "|".join(out)
+    root: dict[str, Any] = {}
+    for phrase in phrases:
+        for spelling in _spellings(phrase):
+            node = root
+            for char in spelling:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, letter for letter (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 def _letters(*, upper: bool) -> str:
@@ -120,58 +139,61 @@ _DESCRIPTORS: Final = _rows_of("positions.tsv", "descriptor")
 _DEPUTY: Final = _rows_of("positions.tsv", "deputy")
 _FORMER: Final = frozenset(_fold(w) for w in _rows_of("positions.tsv", "former"))
 _QUALIFIERS: Final = (*_rows_of("positions.tsv", "former"), *_rows_of("positions.tsv", "qualifier"))
-_NEW: Final = _rows_of("positions.tsv", "new")
+_CAPITAL_ONLY: Final = frozenset(_fold(w) for w in _QUALIFIERS if w[0].isupper())
+_NEW: Final = frozenset(_fold(w) for w in _rows_of("positions.tsv", "new"))
 _DESCRIPTOR_KEYS: Final = frozenset(_fold(w) for w in _DESCRIPTORS)
 _PLACES: Final = frozenset(_fold(row[0]) for row in rows("places.tsv"))
 _PLACE_WORDS: Final = max(len(p.split()) for p in _PLACES)
-# Lower-case words (or phrases: "chủ trì", while "Dân chủ" goes on) that end a title.
-_STOP_RE: Final = re.compile(
-    rf"(?:{_alternation(_rows_of('title_words.tsv', 'stop'))})(?!\w)", re.IGNORECASE
-)
 _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "place"))
 
-# An address word, maybe plural ("các đồng chí"), maybe opening a list with a colon.
-_HONORIFIC_RE: Final = re.compile(
-    rf"(?:(?<!\w)|(?-i:(?<={_LOW})(?={_UP})))(?:(?P<plural>{_alternation(_PLURALS)})\s+)?"
-    rf"(?P<word>{_alternation(_HONORIFICS)})(?!\w)(?P<colon>\s*:)?",
-    re.IGNORECASE,
-)
-_RANK_RE: Final = re.compile(rf"(?<!\w)(?:{_alternation(_RANKS)})(?!\w)", re.IGNORECASE)
-# A title head with its qualifiers: "tân", "nguyên", "Phó", then the head word.
-_HEAD_RE: Final = re.compile(
-    rf"(?<!\w)(?P<new>(?:{_alternation(_NEW)})\s+)?"
-    rf"(?P<quals>(?:(?:{_alternation(_QUALIFIERS, capitals=True)})\s+)*)"
-    rf"(?P<role>(?:(?:{_alternation(_DEPUTY)})\s+)?"
-    rf"(?P<head>{_alternation((*_POSITION_HEADS, *_DESCRIPTORS))}))(?!\w)",
-    re.IGNORECASE,
-)
+# The patterns below that are built with _trie match lower-cased text (_Block.low).
+# Lower-case words (or phrases: "chủ trì", while "Dân chủ" goes on) that end a title.
+_STOP_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'stop'))}(?!\w)")
+# An address word; "các", "hai" before it and a colon after it open a list.
+_COLON_RE: Final = re.compile(r" ?:")
+_PLURAL_BEFORE_RE: Final = re.compile(rf"(?<!\w){_trie(_PLURALS)} $")
+# A title head, maybe with "Phó": "Bộ trưởng", "Phó Giám đốc", "bị cáo".
+_HEADS: Final = (*_POSITION_HEADS, *_DESCRIPTORS)
+_DEPUTY_HEADS: Final = (*_HEADS, *(f"{d} {h}" for d in _DEPUTY for h in _HEADS))
+# Every word that may stand before a name, in one pattern (one pass over the text):
+# address words, ranks and title heads; _KINDS tells them apart.
+_TRIGGER_RE: Final = re.compile(rf"{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))}(?!\w)")
+_KINDS: Final = {
+    **{_fold(w): "head" for w in _DEPUTY_HEADS},
+    **{_fold(w): "honorific" for w in _HONORIFICS},
+    **{_fold(w): "rank" for w in _RANKS},
+}
+_DEPUTY_RE: Final = re.compile(rf"{_trie(_DEPUTY)} ")
+# Qualifiers before a head: "nguyên", "cựu", "Quyền", and "tân", which is left out.
+_QUALIFIERS_BEFORE_RE: Final = re.compile(rf"(?<!\w)(?:{_trie((*_QUALIFIERS, *_NEW))} )+$")
 # Lower-case words and phrases that belong inside an organisation's name.
-_INSIDE_RE: Final = re.compile(
-    rf"(?:{_alternation(_rows_of('title_words.tsv', 'inside'))})(?!\w)", re.IGNORECASE
-)
-_CONNECTORS: Final = _rows_of("title_words.tsv", "connector")
+_INSIDE_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'inside'))}(?!\w)")
 # Words that open an organisation's name: "CA tỉnh Bình Thuận", "Liên đoàn lao động".
-_ORG_RE: Final = re.compile(rf"(?:{_alternation(_rows_of('title_words.tsv', 'org'))})(?!\w)")
-# "Văn hóa, Thể thao và Du lịch": a list of fields inside one organisation's name.
-_LIST_RE: Final = re.compile(rf"(?:[^\s,;.()]+ ){{1,4}}?và {_UP}")
+_ORG_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'org'))}(?!\w)")
 # What joins a title to the name before it: ", ", " - ", " (", " giữ chức ".
 _AFTER_RE: Final = re.compile(
-    rf"(?:(?P<paren> \()|(?: ?, | [-–] )|(?: (?:{_alternation(_CONNECTORS)}) ))", re.IGNORECASE
+    rf"(?P<paren> \()| ?, | [-–] | {_trie(_rows_of('title_words.tsv', 'connector'))} "
 )
 # Separators between two titles of one person.
-_BETWEEN_RE: Final = re.compile(r", (?:kiêm )?| kiêm (?:nhiệm )?| và ", re.IGNORECASE)
+_BETWEEN_RE: Final = re.compile(r", (?:kiêm )?| kiêm (?:nhiệm )?| và ")
+# "Văn hóa, Thể thao và Du lịch": a list of fields inside one organisation's name.
+_LIST_RE: Final = re.compile(rf"(?:[^\s,;.()]+ ){{1,4}}?và {_UP}")
 
 # A capitalised word of a name: "Nguyễn", "Al-Ansari", "al-Nunu", "Jong-un"; an initial "H.".
+# A run starts with a capital that follows no word (or a lower-case letter: glued sentences).
 _WORD: Final = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}+(?:['’-]\w+)*(?!\w)"
 _INITIAL: Final = rf"{_UP}\.(?!\w)"
 _PARTICLE: Final = r"(?:von|van|der|de|bin|ibn|da|dos|du|di|del|le|la)"
 _RUN_RE: Final = re.compile(
-    rf"(?:(?<![\w.&/-])|(?<={_LOW})){_WORD}(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
+    rf"{_UP}(?:(?<![\w.&/-].)|(?<={_LOW}.)){_LOW}+(?:['’-]\w+)*(?!\w)"
+    rf"(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
 )
 _TOKEN_RE: Final = re.compile(r"\w+(?:[.&/'’-]\w+)*|\S")
 _WORDS_RE: Final = re.compile(r"\w+")
 _PARTICLES_RE: Final = re.compile(_PARTICLE)
 
+_NEAR_SHORT: Final = 40  # the same for a short name ("Thủ tướng Hungary Orban")
+_NEAR: Final = 160  # characters between a title's head and its name, at most
 _MAX_VIETNAMESE: Final = 4  # syllables of a Vietnamese name
 _MAX_FOREIGN: Final = 3  # words of a foreign name
 _BRIDGE: Final = 4  # lower-case words a title may run over before a capitalised word
@@ -225,20 +247,26 @@ class _Block:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.heads = [_head(m) for m in _HEAD_RE.finditer(text)]
+        self.low = low = _lower(text)
+        self.heads: list[_Head] = []
+        self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
+        for m in _TRIGGER_RE.finditer(low):
+            start = m.start()
+            if not _word_start(text, start):
+                continue
+            kind = _KINDS[_fold(m.group())]
+            if kind == "head":
+                if (head := _head(self, m)) is not None:
+                    self.heads.append(head)
+            elif kind == "rank":
+                trig = _Trigger("rank", text[start : m.end()], plural=False)
+                self.triggers[m.end()] = (start, trig)
+            elif not (text[start].isupper() and " " not in m.group()) or _sentence_start(
+                text, start
+            ):  # "Anh" inside a sentence is England; "Ông" after a full stop is Mr.
+                self._honorific(m)
         self.head_starts = {h.start: h for h in self.heads}
         self.head_ends = [h.end for h in self.heads]
-        self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
-        for m in _HONORIFIC_RE.finditer(text):
-            word = m["word"]
-            capital_inside = (
-                word[0].isupper() and " " not in word and not _sentence_start(text, m.start())
-            )
-            if not capital_inside:
-                trig = _Trigger("honorific", word, m["plural"] is not None)
-                self.triggers[m.end()] = (m.start(), trig)
-        for m in _RANK_RE.finditer(text):
-            self.triggers[m.end()] = (m.start(), _Trigger("rank", m.group(), plural=False))
         for h in self.heads:
             kind = "descriptor" if h.descriptor else "title"
             self.triggers.setdefault(
@@ -248,13 +276,52 @@ class _Block:
         self.names: set[int] = set()
         self.name_ends: set[int] = set()
 
+    def _honorific(self, m: re.Match[str]) -> None:
+        start, end = m.span()
+        plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
+        trig = _Trigger("honorific", self.text[start:end], plural is not None)
+        colon = _COLON_RE.match(self.text, end)  # "các đồng chí: A, …"
+        self.triggers[colon.end() if colon else end] = (plural.start() if plural else start, trig)
 
-def _head(m: re.Match[str]) -> _Head:
-    quals = m["quals"]
-    former = any(_fold(q) in _FORMER for q in quals.split())
+
+def _word_start(text: str, i: int) -> bool:
+    """True where no letter or digit comes right before, or a glued sentence starts."""
+    if i == 0:
+        return True
+    before = text[i - 1]
+    return not (before.isalnum() or before == "_") or (before.islower() and text[i].isupper())
+
+
+def _head(block: _Block, m: re.Match[str]) -> _Head | None:
+    """A title head, with the qualifiers written before it ("nguyên", "tân")."""
+    text, low = block.text, block.low
+    role = m.start()
+    if role and text[role - 1].islower():
+        return None
+    words = m.group().split(" ")
+    deputy = _DEPUTY_RE.match(low, role)
+    head = " ".join(words[1:]) if deputy else m.group()
     # "phó tướng" is a title although "Tướng" alone is not.
-    descriptor = m["head"] == m["role"] and _fold(" ".join(m["head"].split())) in _DESCRIPTOR_KEYS
-    return _Head(m.start(), m.start("quals"), m.start("role"), m.end(), descriptor, former)
+    descriptor = not deputy and _fold(head) in _DESCRIPTOR_KEYS
+    start = title = role
+    former = False
+    quals = _QUALIFIERS_BEFORE_RE.search(low, max(0, role - 30), role)
+    if quals is not None and not descriptor:
+        kept: list[tuple[int, str]] = []
+        pos = quals.start()
+        for word in text[quals.start() : role].split(" ")[:-1]:
+            if _fold(word) in _CAPITAL_ONLY and not word[0].isupper():
+                kept = []  # "chính quyền Thủ tướng": no acting Prime Minister
+            else:
+                kept.append((pos, word))
+            pos += len(word) + 1
+        if kept:
+            start = title = kept[0][0]
+            for at, word in kept:
+                if _fold(word) in _NEW:  # "tân Bí thư": the office is "Bí thư"
+                    title = at + len(word) + 1
+                former = former or _fold(word) in _FORMER
+    return _Head(start, title, role, m.end(), descriptor, former)
 
 
 def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
@@ -285,7 +352,7 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
         start, stop = m.span()
         token = m.group()
         first = token[0]
-        inside = _INSIDE_RE.match(text, start, limit)
+        inside = _INSIDE_RE.match(block.low, start, limit)
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
@@ -296,9 +363,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
             pending, attach = 0, first.isupper() and not is_foreign_word(token)
         elif first.isalpha():
-            if _STOP_RE.match(text, start) or (pending and start in block.head_starts):
+            if _STOP_RE.match(block.low, start) or (pending and start in block.head_starts):
                 return end
-            if attach and _ends_word(text, stop, limit):
+            if attach and _ends_word(block, stop, limit):
                 end = pos = stop
                 attach = False
                 continue
@@ -322,14 +389,14 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             return end
 
 
-def _ends_word(text: str, pos: int, limit: int) -> bool:
+def _ends_word(block: _Block, pos: int, limit: int) -> bool:
     """True when no lower-case word but a verb follows: "Bộ Chính trị,", not "Cả chia sẻ"."""
-    after = _TOKEN_RE.search(text, pos, limit)
+    after = _TOKEN_RE.search(block.text, pos, limit)
     return (
         after is None
         or not after.group()[0].islower()
-        or _STOP_RE.match(text, after.start()) is not None
-        or _INSIDE_RE.match(text, after.start(), limit) is not None
+        or _STOP_RE.match(block.low, after.start()) is not None
+        or _INSIDE_RE.match(block.low, after.start(), limit) is not None
     )
 
 
@@ -347,11 +414,11 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
         or after.start() in block.names
     ):
         return False
-    if _ORG_RE.match(text, after.start(), limit):
+    if _ORG_RE.match(block.low, after.start(), limit):
         return True
     listed = _LIST_RE.match(text, after.start(), limit)
     return listed is not None and not any(
-        _STOP_RE.match(text, m.start())
+        _STOP_RE.match(block.low, m.start())
         for m in _WORDS_RE.finditer(text, listed.start(), listed.end() - len(" và X"))
     )
 
@@ -386,7 +453,7 @@ def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None
         gap = block.text[stop : cur.start]
         if not gap.strip():  # "Trưởng ban Công tác đại biểu …": one title
             chain[-1] = (prev, cur_end)
-        elif _BETWEEN_RE.fullmatch(gap):
+        elif _BETWEEN_RE.fullmatch(gap.lower()):
             # A head inside an earlier title ("Bí thư" in "Ủy viên Ban Bí thư") is part of it.
             while k > 0 and _joins(block, block.heads[k - 1], prev):
                 k -= 1
@@ -431,7 +498,7 @@ def _opens(block: _Block, head: _Head, gap: str) -> bool:
 def _titles_after(block: _Block, end: int) -> list[_Title]:
     """The titles written right after a name that ends at ``end``."""
     text = block.text
-    m = _AFTER_RE.match(text, end)
+    m = _AFTER_RE.match(block.low, end)
     if m is None:
         return []
     if m["paren"]:
@@ -447,7 +514,7 @@ def _titles_after(block: _Block, end: int) -> list[_Title]:
         if _runs_into_name(block, stop):
             break  # "…, Trưởng ban X Nguyễn Thị Thanh": that title is hers
         out.append(_title(block, head, stop))
-        between = _BETWEEN_RE.match(text, stop)
+        between = _BETWEEN_RE.match(block.low, stop)
         if between is None:
             break
         pos = between.end()
@@ -462,7 +529,7 @@ def _runs_into_name(block: _Block, pos: int) -> bool:
             return True
         if count > _BRIDGE or not token[0].isalpha() or not token[0].islower():
             return False
-        if _STOP_RE.match(block.text, m.start()):
+        if _STOP_RE.match(block.low, m.start()):
             return False
     return False
 
@@ -508,14 +575,14 @@ def _pick(words: Sequence[str], first: int) -> int | None:
     return tail[-2] if len(tail) >= 2 else tail[-1]  # noqa: PLR2004 - first and last name
 
 
-def _has_org(text: str, start: int, words: Sequence[str], i: int) -> bool:
+def _has_org(block: _Block, start: int, words: Sequence[str], i: int) -> bool:
     """True when an organisation's name of two words or more starts inside the name.
 
     "Ủy viên Đoàn Mặt trận …" names no "Đoàn Mặt".
     """
     pos = start + len(" ".join(words[:i])) + (1 if i else 0)
     for word in words[i:]:
-        m = _ORG_RE.match(text, pos)
+        m = _ORG_RE.match(block.low, pos)
         if m is not None and " " in m.group():
             return True
         pos += len(word) + 1
@@ -538,9 +605,13 @@ class _Scan:
 
     def run(self) -> list[_Seen]:
         text = self.block.text
+        if not self.block.spans:
+            return []  # no address word, rank or title: no name
         plural_until = -1
         plural_word: str | None = None
         for m in _RUN_RE.finditer(text):
+            if " " not in m.group() and not self._maybe_short(m.start()):
+                continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
             start, end, trigger = self._trim(m.start(), m.end())
             end = self._cut(start, end)
             if start >= end:
@@ -603,27 +674,46 @@ class _Scan:
             if not words or not _valid(words):
                 return None
             return start, start + len(" ".join(words)), trigger
+        if trigger is None and not self._near_title(start, end):
+            return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
         before = text[:start].rstrip().rsplit(" ", 2)[-2:]
         place = trigger is None and (  # not "nước" in "Chủ tịch nước Nguyễn Mai"
             _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
         )
         i = _pick(words, 1 if place else 0)
-        if i is None or not _valid(words[i:]) or _has_org(text, start, words, i):
+        if i is None or not _valid(words[i:]) or _has_org(self.block, start, words, i):
             return None
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
         if _titles_before_ok(self.block, name_start):
-            lone_ok = len(words) - i > 1 or _lone_after_title(text, words[i], end)
+            lone_ok = len(words) - i > 1 or _lone_after_title(self.block, words[i], end)
             return (name_start, end, _Trigger("title", "", plural=False)) if lone_ok else None
         if (
             len(words) - i >= 2  # noqa: PLR2004 - a full name
             and _sentence_start(text, start, _CLAUSE_END)
             and _fold(" ".join(words[i:])) not in _PLACES
-            and (after := _AFTER_RE.match(text, end)) is not None
+            and (after := _AFTER_RE.match(self.block.low, end)) is not None
             and (head := self.block.head_starts.get(after.end())) is not None
             and not head.descriptor
         ):
             return name_start, end, None
         return None
+
+    def _maybe_short(self, start: int) -> bool:
+        """True when a one-word run may be a name: "ông Lâm", "Thủ tướng Hungary Orban"."""
+        block = self.block
+        if start - 1 in block.triggers:
+            return True
+        k = bisect.bisect_right(block.spans, (start, len(block.text))) - 1
+        return bool(k >= 0 and block.spans[k][1] > start - _NEAR_SHORT)
+
+    def _near_title(self, start: int, end: int) -> bool:
+        """True when a title ends a little before the run, or starts right after it."""
+        block = self.block
+        k = bisect.bisect_right(block.head_ends, start) - 1
+        if k >= 0 and start - block.head_ends[k] <= _NEAR:
+            return True
+        after = _AFTER_RE.match(block.low, end)
+        return after is not None and after.end() in block.head_starts
 
     def _listed(self, start: int, end: int, word: str) -> tuple[int, int, _Trigger] | None:
         """A name in a list opened by "các đồng chí:" ("…; Nguyễn Trọng Thừa, …")."""
@@ -676,7 +766,7 @@ def _titles_before_ok(block: _Block, start: int) -> bool:
     return not block.text[_extent(block, head.end, start, to_limit=True) : start].strip(" ,")
 
 
-def _lone_after_title(text: str, word: str, end: int) -> bool:
+def _lone_after_title(block: _Block, word: str, end: int) -> bool:
     """True when a single word after a title may be a name.
 
     It may when foreign ("Thủ tướng Orban") or followed by a verb or a stop
@@ -684,9 +774,11 @@ def _lone_after_title(text: str, word: str, end: int) -> bool:
     """
     if is_foreign_word(word) and _fold(word) not in _PLACES:
         return True
-    nxt = _TOKEN_RE.search(text, end)
+    nxt = _TOKEN_RE.search(block.text, end)
     return (
-        nxt is None or not nxt.group()[0].isalpha() or _STOP_RE.match(text, nxt.start()) is not None
+        nxt is None
+        or not nxt.group()[0].isalpha()
+        or _STOP_RE.match(block.low, nxt.start()) is not None
     )
 
 
@@ -844,28 +936,21 @@ def _merge_run_on(people: dict[tuple[str, ...], _Someone]) -> None:
 def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
     """Record the full names written again without any title or address word."""
     fulls = {p.name: p for p in people.values() if p.seen}
-    if not fulls:
-        return
-    pattern = re.compile(
-        rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in sorted(fulls, key=len, reverse=True))})(?!\w)"
-    )
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
     for number, block in enumerate(blocks):
-        for m in pattern.finditer(block.text):
-            if ((number, m.start()), m.end()) in known:
-                continue
-            someone = fulls[m.group()]
-            words = tuple(m.group().split(" "))
-            someone.seen.append(
-                _Seen(
-                    (number, m.start()),
-                    block,
-                    m.start(),
-                    m.end(),
-                    words,
-                    None,
-                    None,
-                    (),
-                    lone=False,
-                )
-            )
+        text = block.text
+        for name, someone in fulls.items():
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                fresh = ((number, at), end) not in known
+                if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
+                    someone.seen.append(_plain(number, block, at, end))
+                at = text.find(name, end)
+    for someone in fulls.values():
+        someone.seen.sort(key=lambda s: s.order)
+
+
+def _plain(number: int, block: TextBlock, start: int, end: int) -> _Seen:
+    words = tuple(block.text[start:end].split(" "))
+    return _Seen((number, start), block, start, end, words, None, None, (), lone=False)
