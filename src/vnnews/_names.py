@@ -59,11 +59,13 @@ def is_strong_surname(word: str) -> bool:
     return _SURNAMES.get(_folded(word), False)
 
 
+@cache
 def is_latin_word(word: str) -> bool:
     """True for a capitalised word spelt with no Vietnamese letter: "Biden", "Al-Ansari", "Minh"."""
     return _LATIN_WORD.fullmatch(word) is not None
 
 
+@cache
 def is_foreign_word(word: str) -> bool:
     """True for a capitalised word that is no Vietnamese syllable: "Biden", but not "Minh".
 

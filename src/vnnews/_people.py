@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -134,7 +134,9 @@ _LOW: Final = f"[{re.escape(_letters(upper=False))}]"
 _HONORIFICS: Final = _rows_of("honorifics.tsv", "honorific")
 _PLURALS: Final = _rows_of("honorifics.tsv", "plural")
 _RANKS: Final = tuple(row[0] for row in rows("ranks.tsv"))
-_POSITION_HEADS: Final = _rows_of("positions.tsv", "position")
+_CAPITAL_HEADS: Final = _rows_of("positions.tsv", "position-capital")
+_CAPITAL_HEAD_KEYS: Final = frozenset(_fold(w) for w in _CAPITAL_HEADS)
+_POSITION_HEADS: Final = (*_rows_of("positions.tsv", "position"), *_CAPITAL_HEADS)
 _DESCRIPTORS: Final = _rows_of("positions.tsv", "descriptor")
 _DEPUTY: Final = _rows_of("positions.tsv", "deputy")
 _FORMER: Final = frozenset(_fold(w) for w in _rows_of("positions.tsv", "former"))
@@ -151,13 +153,21 @@ _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "p
 _STOP_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'stop'))}(?!\w)")
 # An address word; "các", "hai" before it and a colon after it open a list.
 _COLON_RE: Final = re.compile(r" ?:")
+_PLURAL_KEYS: Final = frozenset(_fold(w.split()[-1]) for w in _PLURALS)
+_QUALIFIER_KEYS: Final = frozenset(
+    _fold(w.split()[-1]) for w in (*_QUALIFIERS, *_rows_of("positions.tsv", "new"))
+)
 _PLURAL_BEFORE_RE: Final = re.compile(rf"(?<!\w){_trie(_PLURALS)} $")
 # A title head, maybe with "Phó": "Bộ trưởng", "Phó Giám đốc", "bị cáo".
 _HEADS: Final = (*_POSITION_HEADS, *_DESCRIPTORS)
 _DEPUTY_HEADS: Final = (*_HEADS, *(f"{d} {h}" for d in _DEPUTY for h in _HEADS))
 # Every word that may stand before a name, in one pattern (one pass over the text):
 # address words, ranks and title heads; _KINDS tells them apart.
-_TRIGGER_RE: Final = re.compile(rf"{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))}(?!\w)")
+# It starts with the character before the word, which lets the engine skip ahead to word
+# starts; match it against " " + the lower-cased text.
+_TRIGGER_RE: Final = re.compile(
+    rf"[\s(“\"'\-–:;,.!?…/](?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
+)
 _KINDS: Final = {
     **{_fold(w): "head" for w in _DEPUTY_HEADS},
     **{_fold(w): "honorific" for w in _HONORIFICS},
@@ -192,8 +202,10 @@ _TOKEN_RE: Final = re.compile(r"\w+(?:[.&/'’-]\w+)*|\S")
 _WORDS_RE: Final = re.compile(r"\w+")
 _PARTICLES_RE: Final = re.compile(_PARTICLE)
 
+_NEAR: Final = 100  # characters between a title's head and its name, at most
 _NEAR_SHORT: Final = 40  # the same for a short name ("Thủ tướng Hungary Orban")
-_NEAR: Final = 160  # characters between a title's head and its name, at most
+_BEFORE: Final = 45  # characters a name may stand before its title ("A, chuyên gia …")
+_LONGEST_RUN: Final = 80  # characters: a run of capitalised words that starts in a window
 _MAX_VIETNAMESE: Final = 4  # syllables of a Vietnamese name
 _MAX_FOREIGN: Final = 3  # words of a foreign name
 _BRIDGE: Final = 4  # lower-case words a title may run over before a capitalised word
@@ -250,21 +262,20 @@ class _Block:
         self.low = low = _lower(text)
         self.heads: list[_Head] = []
         self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
-        for m in _TRIGGER_RE.finditer(low):
-            start = m.start()
-            if not _word_start(text, start):
-                continue
-            kind = _KINDS[_fold(m.group())]
+        for m in _TRIGGER_RE.finditer(f" {low}"):
+            start, end = m.start("word") - 1, m.end() - 1
+            word = low[start:end]
+            kind = _KINDS[_fold(word)]
             if kind == "head":
-                if (head := _head(self, m)) is not None:
+                if _fold(word) in _CAPITAL_HEAD_KEYS and not text[start].isupper():
+                    continue  # "lãnh đạo Công an các cấp": the common noun
+                if (head := _head(self, start, end, word)) is not None:
                     self.heads.append(head)
             elif kind == "rank":
-                trig = _Trigger("rank", text[start : m.end()], plural=False)
-                self.triggers[m.end()] = (start, trig)
-            elif not (text[start].isupper() and " " not in m.group()) or _sentence_start(
-                text, start
-            ):  # "Anh" inside a sentence is England; "Ông" after a full stop is Mr.
-                self._honorific(m)
+                self.triggers[end] = (start, _Trigger("rank", text[start:end], plural=False))
+            elif not (text[start].isupper() and " " not in word) or _sentence_start(text, start):
+                # "Anh" inside a sentence is England; "Ông" after a full stop is Mr.
+                self._honorific(start, end)
         self.head_starts = {h.start: h for h in self.heads}
         self.head_ends = [h.end for h in self.heads]
         for h in self.heads:
@@ -276,12 +287,20 @@ class _Block:
         self.names: set[int] = set()
         self.name_ends: set[int] = set()
 
-    def _honorific(self, m: re.Match[str]) -> None:
-        start, end = m.span()
-        plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
+    def _honorific(self, start: int, end: int) -> None:
+        plural = None
+        if _fold(_word_before(self.low, start)) in _PLURAL_KEYS:
+            plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
         trig = _Trigger("honorific", self.text[start:end], plural is not None)
         colon = _COLON_RE.match(self.text, end)  # "các đồng chí: A, …"
         self.triggers[colon.end() if colon else end] = (plural.start() if plural else start, trig)
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word that ends one space before ``i``, or ""."""
+    if i < 2 or text[i - 1] != " ":  # noqa: PLR2004 - a letter and a space
+        return ""
+    return text[text.rfind(" ", 0, i - 1) + 1 : i - 1].lstrip("(“\"'[")
 
 
 def _word_start(text: str, i: int) -> bool:
@@ -292,20 +311,18 @@ def _word_start(text: str, i: int) -> bool:
     return not (before.isalnum() or before == "_") or (before.islower() and text[i].isupper())
 
 
-def _head(block: _Block, m: re.Match[str]) -> _Head | None:
+def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
     """A title head, with the qualifiers written before it ("nguyên", "tân")."""
     text, low = block.text, block.low
-    role = m.start()
-    if role and text[role - 1].islower():
-        return None
-    words = m.group().split(" ")
     deputy = _DEPUTY_RE.match(low, role)
-    head = " ".join(words[1:]) if deputy else m.group()
+    head = found.split(" ", 1)[1] if deputy else found
     # "phó tướng" is a title although "Tướng" alone is not.
     descriptor = not deputy and _fold(head) in _DESCRIPTOR_KEYS
     start = title = role
     former = False
-    quals = _QUALIFIERS_BEFORE_RE.search(low, max(0, role - 30), role)
+    quals = None
+    if _fold(_word_before(low, role)) in _QUALIFIER_KEYS:
+        quals = _QUALIFIERS_BEFORE_RE.search(low, max(0, role - 30), role)
     if quals is not None and not descriptor:
         kept: list[tuple[int, str]] = []
         pos = quals.start()
@@ -321,7 +338,7 @@ def _head(block: _Block, m: re.Match[str]) -> _Head | None:
                 if _fold(word) in _NEW:  # "tân Bí thư": the office is "Bí thư"
                     title = at + len(word) + 1
                 former = former or _fold(word) in _FORMER
-    return _Head(start, title, role, m.end(), descriptor, former)
+    return _Head(start, title, role, end, descriptor, former)
 
 
 def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
@@ -345,11 +362,10 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
     itself is such a word, the name after a title).
     """
     text, end, pending, attach = block.text, pos, 0, False
-    while True:
-        m = _TOKEN_RE.search(text, pos, limit)
-        if m is None:
-            return limit if pending and to_limit else end
+    for m in _TOKEN_RE.finditer(text, pos, limit):
         start, stop = m.span()
+        if start < pos:
+            continue  # inside a phrase or parentheses already read
         token = m.group()
         first = token[0]
         inside = _INSIDE_RE.match(block.low, start, limit)
@@ -359,21 +375,20 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
         elif first.isupper() or (first.isdigit() and not pending):
             if start in block.names or (pending and start in block.head_starts):
                 return end
-            end = pos = stop
+            end = stop
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
             pending, attach = 0, first.isupper() and not is_foreign_word(token)
         elif first.isalpha():
             if _STOP_RE.match(block.low, start) or (pending and start in block.head_starts):
                 return end
             if attach and _ends_word(block, stop, limit):
-                end = pos = stop
+                end = stop
                 attach = False
                 continue
             attach = False
             pending += 1
             if pending > _BRIDGE:
                 return end
-            pos = stop
         elif first == "(":
             close = text.find(")", stop, limit)
             if close < 0 or _extent(block, stop, close, inner=True) < close:
@@ -383,10 +398,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
         elif pending:
             # "Bộ Giao thông vận tải, …": lower-case words that no verb interrupted end the title.
             return len(text[:start].rstrip()) if first in ",;.)" else end
-        elif (first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–"):
-            pos = stop  # "Bộ Văn hóa, Thể thao và Du lịch": the name goes on
-        else:
-            return end
+        elif not ((first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–")):
+            return end  # (a comma before "Thể thao và Du lịch" goes on: one organisation)
+    return limit if pending and to_limit else end
 
 
 def _ends_word(block: _Block, pos: int, limit: int) -> bool:
@@ -609,7 +623,7 @@ class _Scan:
             return []  # no address word, rank or title: no name
         plural_until = -1
         plural_word: str | None = None
-        for m in _RUN_RE.finditer(text):
+        for m in self._runs():
             if " " not in m.group() and not self._maybe_short(m.start()):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
             start, end, trigger = self._trim(m.start(), m.end())
@@ -697,6 +711,24 @@ class _Scan:
         ):
             return name_start, end, None
         return None
+
+    def _runs(self) -> Iterator[re.Match[str]]:
+        """The runs of capitalised words near an address word, rank or title."""
+        text, block = self.block.text, self.block
+        windows = sorted(
+            [(end, end + _NEAR) for _, end in block.spans]
+            + [(max(0, h.start - _BEFORE), h.start) for h in block.heads]
+        )
+        last = 0
+        for start, stop in windows:
+            if stop <= last:
+                continue
+            for m in _RUN_RE.finditer(text, max(start, last), stop + _LONGEST_RUN):
+                if m.start() >= stop:
+                    break
+                last = m.end()
+                yield m
+            last = max(last, stop)
 
     def _maybe_short(self, start: int) -> bool:
         """True when a one-word run may be a name: "ông Lâm", "Thủ tướng Hungary Orban"."""
@@ -822,6 +854,7 @@ class _Someone:
         return min(s.order for s in (*self.seen, *self.short))
 
 
+@cache
 def _title_words(title: str) -> tuple[str, ...]:
     return tuple(_fold(w) for w in _WORDS_RE.findall(title))
 
