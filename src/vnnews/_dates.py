@@ -267,6 +267,9 @@ _AGO_UNITS: Final = r"ngày|tuần|tháng|năm"
 # by _group() when only spaces, commas, brackets or dashes stand between them.
 _ATOMS: Final = re.compile(
     rf"""
+    # No atom starts inside a word: one look-behind here spares trying every branch
+    # at every letter (each branch repeats the check).
+    (?<![^\W\d_])(?:
       (?P<full>{_L}(?P<fd>\d{{1,2}})(?P<fs>[/.\-])(?P<fm>\d{{1,2}})(?P=fs)(?P<fy>\d{{4}}){_R})
     | (?P<drange>{_L}(?P<rd1>\d{{1,2}})\s?[\-–]\s?(?P<rd2>\d{{1,2}})(?P<rs>[/.])(?P<rm>\d{{1,2}})
           (?:(?P=rs)(?P<ry>\d{{4}}))?{_R})
@@ -303,6 +306,7 @@ _ATOMS: Final = re.compile(
     | (?P<part>(?<!\w)(?:{_PART_RE})(?!\w))
     | (?P<cue>(?<!\w)(?:ngày(?=\s{{1,3}}\d)|(?<!\d\s)(?:ngày|hôm)
           |mùng|mồng|vào|lúc|từ|đến|tới|và|hoặc|khoảng)(?!\w))
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ job of ``_parse`` and ``_serialize``.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from datetime import date, datetime
 from typing import Any
@@ -35,6 +36,9 @@ TEXT_BLOCKS = ("title", "lead", "paragraphs", "captions")
 # --- validators ---------------------------------------------------------------
 
 
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def _line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A single line of NFC text: non-empty, no line break, no outer white space."""
     if not isinstance(value, str):
@@ -43,7 +47,7 @@ def _line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not value or value != value.strip():
         msg = f"{attribute.name} must be non-empty with no leading or trailing space: {value!r}"
         raise ValueError(msg)
-    if any(ch in value for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+    if _LINE_BREAK.search(value):
         msg = f"{attribute.name} must be a single line: {value!r}"
         raise ValueError(msg)
     if not unicodedata.is_normalized("NFC", value):

@@ -18,6 +18,7 @@ from ._events import extract_events
 from ._layout import read_layout
 from ._model import Article
 from ._normalize import decode, normalize_text
+from ._people import extract_people
 
 __all__ = ["example_text", "parse", "parse_file"]
 
@@ -39,6 +40,7 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
         raise TypeError(msg)
     layout = read_layout(normalize_text(text))
     blocks = text_blocks(layout.title, layout.lead, layout.paragraphs, layout.captions)
+    people = extract_people(blocks)
     return Article(
         title=layout.title,
         published=layout.published,
@@ -51,8 +53,9 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
         url=layout.url,
         tags=tuple(layout.tags),
         extra=tuple(layout.extra),
+        people=people,
         documents=extract_documents(blocks),
-        events=extract_events(blocks, layout.published),
+        events=extract_events(blocks, layout.published, people),
         warnings=tuple(layout.warnings),
     )
 

@@ -76,6 +76,7 @@ _PEN_NAMES: Final = (
     "Bảo Ngọc", "Đức Trung", "Thu Hằng", "Việt Hưng", "Ngọc Ánh", "Hoàng Long",
 )  # fmt: skip
 # Foreign leaders: name, family name, given name, and the title Vietnamese papers give them.
+# Chinese names are read and split the Vietnamese way (middle names in _FOREIGN_MIDDLE).
 _FOREIGN: Final = (
     ("Donald Trump", "Trump", "Donald", "Tổng thống Mỹ"),
     ("Joe Biden", "Biden", "Joe", "Tổng thống Mỹ"),
@@ -86,6 +87,7 @@ _FOREIGN: Final = (
     ("Tập Cận Bình", "Tập", "Bình", "Chủ tịch Trung Quốc"),
     ("Fumio Kishida", "Kishida", "Fumio", "Thủ tướng Nhật Bản"),
 )
+_FOREIGN_MIDDLE: Final = {"Tập Cận Bình": "Cận"}
 _HONORIFICS: Final = ("ông", "bà", "anh", "chị", "đồng chí")
 _RANKS: Final = (
     "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng",
@@ -307,7 +309,7 @@ _INITIAL_NAMES: Final = _vn_names(tuple(sorted({f"{g[0]}." for g in _GIVEN})), _
 _VN_NAME_PARTS: Final = _sample(_FULL_NAMES)
 _INITIAL_NAME_PARTS: Final = _sample(_INITIAL_NAMES)
 _FOREIGN_NAME_PARTS: Final[st.SearchStrategy[_NameParts]] = st.sampled_from(
-    tuple((name, family, None, given) for name, family, given, _ in _FOREIGN)
+    tuple((name, family, _FOREIGN_MIDDLE.get(name), given) for name, family, given, _ in _FOREIGN)
 )
 _NAME_PARTS: Final[st.SearchStrategy[_NameParts]] = st.one_of(
     _VN_NAME_PARTS, _VN_NAME_PARTS, _VN_NAME_PARTS, _INITIAL_NAME_PARTS, _FOREIGN_NAME_PARTS
