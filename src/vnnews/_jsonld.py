@@ -11,8 +11,9 @@ The mapping, field by field:
   ``additionalName`` (middle names), ``givenName``, ``honorificPrefix``
   (rank, honorific), ``jobTitle`` (every position title as written) and
   ``affiliation`` (the ``Organization`` of each current position);
-* each document is a ``Legislation`` in ``citation``: ``name`` (as written),
-  ``legislationType`` (kind), ``legislationIdentifier`` (number),
+* each document is a ``Legislation`` in ``citation``: ``name`` (kind and
+  number, else the name as written), ``alternateName`` (the citation as
+  written), ``legislationType`` (kind), ``legislationIdentifier`` (number),
   ``legislationDate`` (issued), ``legislationPassedBy`` (issuer,
   ``Organization``) and ``about`` (subject);
 * each event is an ``Event`` in ``about`` (what the article reports):
@@ -64,8 +65,10 @@ def _person(person: Person) -> dict[str, Any]:
 
 
 def _legislation(document: Document) -> dict[str, Any]:
-    name = document.as_written or " ".join(filter(None, (document.kind, document.number)))
-    node: dict[str, Any] = {"@type": "Legislation", "name": name}
+    name = f"{document.kind} {document.number}" if document.number else document.as_written
+    node: dict[str, Any] = {"@type": "Legislation", "name": name or document.kind}
+    if document.as_written != node["name"]:
+        _put(node, "alternateName", document.as_written)
     _put(node, "legislationType", document.kind)
     _put(node, "legislationIdentifier", document.number)
     _put(node, "legislationDate", document.issued and document.issued.isoformat())
@@ -104,7 +107,8 @@ def to_jsonld(article: Article, /) -> dict[str, Any]:
     >>> node = vnnews.to_jsonld(vnnews.parse(vnnews.example_text()))
     >>> node["@type"], node["datePublished"]
     ('NewsArticle', '2018-06-12T08:55:00+07:00')
-    >>> node["citation"][0]["@type"], node["citation"][0]["legislationIdentifier"]
+    >>> first, *_ = node["citation"]
+    >>> first["@type"], first["legislationIdentifier"]
     ('Legislation', '25-NQ/TW')
     """
     if not isinstance(article, Article):
