@@ -20,6 +20,7 @@ Article field by field, with these choices:
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from datetime import date, time
@@ -50,6 +51,7 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
+@functools.cache
 def arrow_schema() -> Any:
     """The Arrow schema of vnnews Parquet files (one row per article).
 
