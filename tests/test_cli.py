@@ -3,6 +3,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,19 @@ def write_article(path: Path, title: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(article_text(title), encoding="utf-8")
     return path
+
+
+SUMMARY = re.compile(
+    r"vnnews: parsed (\d+), failed (\d+) in \d+\.\d s( \(stopped at the first failure\))?\n\Z"
+)
+
+
+def without_summary(err: str | bytes) -> str:
+    """Standard error less the summary line that ends it (which must be there)."""
+    text = err.decode("utf-8") if isinstance(err, bytes) else err
+    body, _, last = text[:-1].rpartition("\n") if text else ("", "", "")
+    assert SUMMARY.fullmatch(last + "\n"), text
+    return body + "\n" if body else ""
 
 
 def titles_of_jsonl(out: str) -> list[str | None]:
@@ -64,7 +78,7 @@ class FakeStdin:
 def test_subprocess_example_is_the_founding_article() -> None:
     result = run_child("parse", "--example")
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    assert result.stderr == b""
+    assert without_summary(result.stderr) == ""
     lines = result.stdout.decode("utf-8").splitlines()
     assert len(lines) == 1
     data = json.loads(lines[0])
@@ -90,7 +104,7 @@ def test_subprocess_stdin_and_missing_file(tmp_path: Path) -> None:
     result = run_child("parse", "-", missing, stdin=article_text("Tin từ stdin").encode())
     assert result.returncode == 1
     assert titles_of_jsonl(result.stdout.decode("utf-8")) == ["Tin từ stdin"]
-    err = result.stderr.decode("utf-8").splitlines()
+    err = without_summary(result.stderr).splitlines()
     assert len(err) == 1
     assert err[0].startswith(f"vnnews: error: {missing}: ")
 
@@ -134,7 +148,7 @@ def test_help_documents_formats_and_exit_status(capsys: pytest.CaptureFixture[st
 def test_example_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--example"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == ""
+    assert without_summary(captured.err) == ""
     [line] = captured.out.splitlines()
     article = vnnews.from_json(line, vnnews.Article)
     assert article == vnnews.parse(vnnews.example_text())
@@ -178,7 +192,9 @@ def test_directory_without_matches_is_not_an_error(
     (tmp_path / "empty").mkdir()
     write_article(tmp_path / "empty" / "note.md", "Không khớp")
     assert main(["parse", str(tmp_path / "empty")]) == 0
-    assert capsys.readouterr() == ("", "")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert without_summary(captured.err) == ""
 
 
 def test_example_comes_first_and_order_is_kept(
@@ -262,7 +278,9 @@ def test_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
 def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out.jsonl"
     assert main(["parse", "--example", "--output", str(target)]) == 0
-    assert capsys.readouterr() == ("", "")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert without_summary(captured.err) == ""
     raw = target.read_bytes()
     assert TITLE.encode("utf-8") in raw
     [article] = vnnews.load_jsonl(raw.decode("utf-8").splitlines())
@@ -276,7 +294,9 @@ def test_output_file_is_not_read_back_from_a_directory(
     write_article(tmp_path / "a.txt", "Bài A")
     target = tmp_path / "z.txt"
     assert main(["parse", str(tmp_path), "-o", str(target)]) == 0
-    assert capsys.readouterr() == ("", "")
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert without_summary(captured.err) == ""
     assert titles_of_jsonl(target.read_text(encoding="utf-8")) == ["Bài A"]
 
 
@@ -299,7 +319,7 @@ def test_missing_file_is_reported_and_others_still_written(
     assert main(["parse", str(missing), str(good), "--example"]) == 1
     captured = capsys.readouterr()
     assert titles_of_jsonl(captured.out) == [TITLE, "Bài tốt"]
-    [line] = captured.err.splitlines()
+    [line] = without_summary(captured.err).splitlines()
     assert line.startswith(f"vnnews: error: {missing}: ")
     assert line.count(str(missing)) == 1  # named once, not again by the message
     assert "Traceback" not in captured.err
@@ -323,7 +343,7 @@ def test_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["parse", str(locked), "--example"]) == 1
     captured = capsys.readouterr()
     assert titles_of_jsonl(captured.out) == [TITLE]
-    [line] = captured.err.splitlines()
+    [line] = without_summary(captured.err).splitlines()
     assert line.startswith(f"vnnews: error: {locked}: ")
 
 
@@ -349,7 +369,7 @@ def test_binary_input_never_gives_a_traceback(
     assert code in {0, 1}
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
-    for line in captured.err.splitlines():
+    for line in without_summary(captured.err).splitlines():
         assert line.startswith(("vnnews: error: <stdin>: ", f"vnnews: error: {binary}: "))
     assert titles_of_jsonl(captured.out)[0] == TITLE  # --example comes first
 
@@ -365,7 +385,7 @@ def test_decode_error_is_reported(
     assert main(["parse", str(bad), "--example"]) == 1
     captured = capsys.readouterr()
     assert titles_of_jsonl(captured.out) == [TITLE]
-    assert captured.err == f"vnnews: error: {bad}: cannot decode (line 3)\n"
+    assert without_summary(captured.err) == f"vnnews: error: {bad}: cannot decode (line 3)\n"
 
 
 def test_os_error_is_reported(
@@ -379,7 +399,7 @@ def test_os_error_is_reported(
     assert main(["parse", "--example", str(locked)]) == 1
     captured = capsys.readouterr()
     assert titles_of_jsonl(captured.out) == [TITLE]
-    assert captured.err == f"vnnews: error: {locked}: Permission denied\n"
+    assert without_summary(captured.err) == f"vnnews: error: {locked}: Permission denied\n"
 
 
 def test_keyboard_interrupt_exits_130_quietly(

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from ._docnumber import DocumentNumber, InvalidDocumentNumber
 from ._errors import DecodeError, ParseError, SchemaError, VnnewsError
+from ._jsonld import to_jsonld
 from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
+from ._parquet import arrow_schema, read_parquet, write_parquet
 from ._parse import example_text, parse, parse_file
 from ._serialize import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
 from ._text import to_text
@@ -36,6 +38,7 @@ __all__ = [
     "SchemaError",
     "VnnewsError",
     "__version__",
+    "arrow_schema",
     "dump_jsonl",
     "example_text",
     "from_dict",
@@ -43,7 +46,10 @@ __all__ = [
     "load_jsonl",
     "parse",
     "parse_file",
+    "read_parquet",
     "to_dict",
     "to_json",
+    "to_jsonld",
     "to_text",
+    "write_parquet",
 ]

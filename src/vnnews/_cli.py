@@ -1,20 +1,30 @@
 """The ``vnnews`` command line: ``vnnews parse [PATH ...]``.
 
-Every input becomes one ``(label, loader)`` item; a single loop calls each
-loader, writes the article it returns and reports what it raises, so that one
-bad input never stops the others.  Output is UTF-8 whatever the locale.
+Every input becomes one picklable :class:`_Task`, in output order.  Worker
+processes (or this process, for ``--jobs 1`` and small batches) read, parse
+and serialize a chunk of tasks at a time and send back text, or an error
+message; the parent only writes, in input order, so that one bad input never
+stops the others and memory stays flat over millions of files.  Output is
+UTF-8 whatever the locale.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import importlib.util
+import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Generator, Iterator, Sequence
+from itertools import chain, islice
 from pathlib import Path, PurePath
-from typing import IO, Protocol
+from typing import IO, Any, Final, NamedTuple, Protocol
 
+from ._batch import Progress, default_jobs, ordered_map
 from ._errors import ParseError, VnnewsError
+from ._jsonld import to_jsonld
 from ._model import Article
 from ._parse import example_text, parse, parse_file
 from ._serialize import to_json
@@ -33,27 +43,45 @@ STDIN_LABEL = "<stdin>"
 EXAMPLE_LABEL = "<example>"
 TEXT_SEPARATOR = "\n----\n\n"
 
+#: Inputs per chunk sent to a worker, and the batch size below which no
+#: workers are started: a pool costs more to start than a few articles do to parse.
+CHUNK: Final = 8
+POOL_THRESHOLD: Final = 2 * CHUNK
+
+_EMPTY_ARTICLE: Final = Article()
+
 _PARSE_DESCRIPTION = """\
-Parse Vietnamese news articles and write them as JSON Lines, JSON or text.
+Parse Vietnamese news articles and write them as JSON Lines, JSON, JSON-LD,
+text or Parquet.
 
 Articles are written in the order of the inputs: the --example article first,
 then each PATH in turn.  A directory stands for the files below it, at any
 depth, whose names match --glob, sorted by their path relative to the
 directory, component by component.  Output is UTF-8 whatever the locale.
 
+Inputs are parsed by --jobs worker processes (default: every core); batches
+of fewer than 16 inputs, and --jobs 1, are parsed in this process.  On a
+terminal, a progress line (count, rate, ETA) is drawn on standard error.
+
 output formats:
-  jsonl  (default) one JSON object per line, one line per article
-  json   a single JSON array of objects, indented by 2 spaces; always an
-         array, even for one article or none
-  text   each article as plain text; articles are separated by a blank
-         line, a line '----' and a blank line
+  jsonl   (default) one JSON object per line, one line per article
+  json    a single JSON array of objects, indented by 2 spaces; always an
+          array, even for one article or none
+  jsonld  JSON-LD with schema.org terms: one NewsArticle object per line
+          (JSON Lines), each with its own @context
+  text    each article as plain text; articles are separated by a blank
+          line, a line '----' and a blank line
+  parquet an Apache Parquet file, one row per article (needs --output and
+          'pip install vnnews[parquet]')
 """
 
 _PARSE_EPILOG = """\
-An input that cannot be read or parsed is reported on standard error as
-'vnnews: error: PATH: MESSAGE' and skipped; the other inputs are still
-written.  A directory with no matching files writes nothing and is not an
-error.
+An input that cannot be read or parsed, or holds no article text (an empty
+file), is reported on standard error as 'vnnews: error: PATH: MESSAGE' and
+skipped; the other inputs are still written, unless --fail-fast stops at the
+first.  A directory with no matching files writes nothing and is not an
+error.  At the end, a summary 'vnnews: parsed N, failed M in T s' is written
+on standard error (not with --quiet).
 
 exit status: 0 if every input parsed, 1 if any input could not be read or
 parsed or the output could not be written, 2 for a usage error, 130 if
@@ -91,43 +119,64 @@ class _Utf8Sink:
 
 
 class _Writer:
-    """Writes articles one at a time, in one output format."""
+    """Writes articles one at a time, in one output format.
+
+    :meth:`serialize` runs in the worker processes and must be a static
+    method of a module-level class; :meth:`add` writes what it returned.
+    """
 
     def __init__(self, out: _Sink) -> None:
         self.out = out
         self.count = 0
 
+    @staticmethod
+    def serialize(article: Article) -> Any:
+        """What a worker sends back for ``article``: text, in the text formats."""
+        raise NotImplementedError
+
     def start(self) -> None:
         """Write whatever comes before the first article."""
 
-    def add(self, article: Article) -> None:
-        """Write one article, then flush so that a pipe sees it at once."""
-        self._write(article)
+    def add(self, item: Any) -> None:
+        """Write one serialized article."""
+        self._write(item)
         self.count += 1
+
+    def flush(self) -> None:
+        """Pass what was written on, so that a pipe sees it."""
         self.out.flush()
 
     def finish(self) -> None:
         """Write whatever comes after the last article."""
         self.out.flush()
 
-    def _write(self, article: Article) -> None:
-        raise NotImplementedError
+    def _write(self, item: Any) -> None:
+        self.out.write(item)
 
 
 class _JsonLinesWriter(_Writer):
-    def _write(self, article: Article) -> None:
-        self.out.write(to_json(article))
-        self.out.write("\n")
+    @staticmethod
+    def serialize(article: Article) -> str:
+        return to_json(article) + "\n"
+
+
+class _JsonLdWriter(_Writer):
+    @staticmethod
+    def serialize(article: Article) -> str:
+        return json.dumps(to_jsonld(article), ensure_ascii=False) + "\n"
 
 
 class _JsonArrayWriter(_Writer):
     """The same text as ``json.dumps([...], indent=2, ensure_ascii=False)``, streamed."""
 
+    @staticmethod
+    def serialize(article: Article) -> str:
+        return to_json(article, indent=2).replace("\n", "\n  ")
+
     def start(self) -> None:
         self.out.write("[")
 
-    def _write(self, article: Article) -> None:
-        item = to_json(article, indent=2).replace("\n", "\n  ")
+    def _write(self, item: Any) -> None:
         self.out.write(",\n  " if self.count else "\n  ")
         self.out.write(item)
 
@@ -137,81 +186,195 @@ class _JsonArrayWriter(_Writer):
 
 
 class _TextWriter(_Writer):
-    def _write(self, article: Article) -> None:
+    @staticmethod
+    def serialize(article: Article) -> str:
+        return to_text(article).rstrip("\n") + "\n"
+
+    def _write(self, item: Any) -> None:
         if self.count:
             self.out.write(TEXT_SEPARATOR)
-        self.out.write(to_text(article).rstrip("\n"))
-        self.out.write("\n")
+        self.out.write(item)
+
+
+class _ParquetWriter(_Writer):
+    """Rows sent back by the workers, written in row groups by :mod:`._parquet`."""
+
+    def __init__(self, out: _Sink, path: str) -> None:
+        from ._parquet import RowWriter  # noqa: PLC0415 - pyarrow is an optional extra
+
+        super().__init__(out)
+        self._rows = RowWriter(path)
+
+    @staticmethod
+    def serialize(article: Article) -> Any:
+        from ._parquet import to_row  # noqa: PLC0415 - pyarrow is not needed for a row
+
+        return to_row(article)
+
+    def _write(self, item: Any) -> None:
+        self._rows.add(item)
+
+    def flush(self) -> None:
+        """Rows are written a row group at a time, not per article."""
+
+    def finish(self) -> None:
+        self._rows.close()
 
 
 _WRITERS: dict[str, type[_Writer]] = {
     "jsonl": _JsonLinesWriter,
     "json": _JsonArrayWriter,
+    "jsonld": _JsonLdWriter,
     "text": _TextWriter,
+    "parquet": _ParquetWriter,
 }
 
 
 # --- inputs ---------------------------------------------------------------------
 
-Loader = Callable[[], Article]
+
+class _Task(NamedTuple):
+    """One input, as sent to a worker.
+
+    A file to read, data read from standard input, the bundled example, or
+    the message of an error met while listing a directory.
+    """
+
+    label: str
+    path: str | None = None
+    data: str | bytes | None = None
+    error: str | None = None
+
+
+class _Outcome(NamedTuple):
+    """What a worker sends back: the serialized article, or an error message."""
+
+    label: str
+    item: Any = None
+    error: str | None = None
 
 
 def _inputs(
     paths: Sequence[str], *, example: bool, pattern: str, skip: Path | None
-) -> Iterator[tuple[str, Loader]]:
-    """Each input as ``(label, loader)``, in output order; nothing is read yet.
+) -> Iterator[_Task]:
+    """Each input as a :class:`_Task`, in output order; files are not read here.
 
-    A directory is listed only when the loop reaches it.  A listing that
-    fails becomes an item whose loader raises the error, so the loop reports
-    it like any other.  ``skip`` is the output file, never read as an input
-    when found in a directory.
+    A directory is listed only when the loop reaches it, one directory at a
+    time.  A listing that fails becomes a task carrying the error, reported
+    like any other.  ``skip`` is the output file, never read as an input
+    when found in a directory.  Standard input is read when its turn comes.
     """
     if example:
-        yield EXAMPLE_LABEL, lambda: parse(example_text())
+        yield _Task(EXAMPLE_LABEL)
     for arg in paths:
         if arg == STDIN:
-            yield STDIN_LABEL, _read_stdin
+            yield _read_stdin()
         elif arg and Path(arg).is_dir():  # Path("") is "."
             try:
-                found = _directory_files(Path(arg), pattern, skip)
+                for file in _directory_files(Path(arg), pattern, skip):
+                    yield _Task(str(file), path=str(file))
             except OSError as exc:
-                yield arg, _raiser(exc)
-                continue
-            for file in found:
-                yield str(file), _file_loader(file)
+                yield _Task(arg, error=_describe(exc))
         else:
-            yield arg, _file_loader(Path(arg))
+            yield _Task(arg, path=arg)
 
 
-def _directory_files(root: Path, pattern: str, skip: Path | None) -> list[Path]:
-    """List the files below ``root`` matching ``pattern``, sorted by relative path."""
+def _count_inputs(paths: Sequence[str], *, example: bool, pattern: str) -> int:
+    """How many tasks :func:`_inputs` gives, without reading anything (for the progress bar)."""
+    count = int(example)
+    for arg in paths:
+        if arg != STDIN and arg and Path(arg).is_dir():
+            count += sum(1 for _ in _directory_files(Path(arg), pattern, None))
+        else:
+            count += 1
+    return count
+
+
+def _directory_files(root: Path, pattern: str, skip: Path | None) -> Iterator[Path]:
+    """The files below ``root`` matching ``pattern``, sorted by relative path.
+
+    A pattern of one component (``*.txt``) is matched while walking, one
+    sorted directory at a time, so that memory holds one directory's names,
+    not the whole tree; a pattern with a separator goes through
+    :meth:`Path.rglob`.  Broken symbolic links are listed, so that they are
+    reported rather than silently dropped.
+    """
     with os.scandir(root):  # rglob hides an unreadable top directory; this does not
         pass
-    files = [path for path in root.rglob(pattern) if path.is_file()]
-    if skip is not None:
-        files = [path for path in files if path.resolve() != skip]
-    return sorted(files, key=lambda path: path.relative_to(root).parts)
+    if "/" in pattern or os.sep in pattern:
+        files = [path for path in root.rglob(pattern) if path.is_file()]
+        files.sort(key=lambda path: path.relative_to(root).parts)
+        found: Iterator[Path] = iter(files)
+    else:
+        found = _walk(root, pattern)
+    for path in found:
+        if skip is not None and path.name == skip.name and path.resolve() == skip:
+            continue
+        yield path
 
 
-def _file_loader(path: Path) -> Loader:
-    return lambda: parse_file(path)
+def _walk(directory: Path, pattern: str) -> Iterator[Path]:
+    """Depth first, entries in name order: the order of sorting paths by their parts."""
+    with os.scandir(directory) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(Path(entry.path), pattern)
+        elif fnmatch.fnmatchcase(entry.name, pattern) and (entry.is_file() or entry.is_symlink()):
+            yield Path(entry.path)
 
 
-def _raiser(exc: BaseException) -> Loader:
-    def load() -> Article:
-        raise exc
-
-    return load
-
-
-def _read_stdin() -> Article:
+def _read_stdin() -> _Task:
     stdin = sys.stdin
     if stdin is None:
-        raise ParseError("there is no standard input")
+        return _Task(STDIN_LABEL, error="there is no standard input")
     buffer: IO[bytes] | None = getattr(stdin, "buffer", None)
-    if buffer is None:  # replaced by a text-only stream
-        return parse(stdin.read())
-    return parse(buffer.read())
+    try:
+        data = stdin.read() if buffer is None else buffer.read()  # text-only stream, or bytes
+    except OSError as exc:
+        return _Task(STDIN_LABEL, error=_describe(exc))
+    return _Task(STDIN_LABEL, data=data)
+
+
+# --- the work, in a worker process ----------------------------------------------------
+
+
+def _load(task: _Task) -> Article:
+    if task.path is not None:
+        article = parse_file(task.path)
+    elif task.data is not None:
+        article = parse(task.data)
+    else:
+        article = parse(example_text())
+    if article == _EMPTY_ARTICLE:
+        raise ParseError("no article text (the input is empty)")
+    return article
+
+
+def _work(chunk: list[_Task], serialize: Any) -> list[_Outcome]:
+    """Read, parse and serialize each task; an error becomes an outcome, not an exception."""
+    out = []
+    for task in chunk:
+        if task.error is not None:
+            out.append(_Outcome(task.label, error=task.error))
+            continue
+        try:
+            item = serialize(_load(task))
+        except (VnnewsError, OSError) as exc:
+            out.append(_Outcome(task.label, error=_describe(exc)))
+            continue
+        out.append(_Outcome(task.label, item))
+    return out
+
+
+class _Job:
+    """``_work`` with the output format bound: a picklable callable for the pool."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def __call__(self, chunk: list[_Task]) -> list[_Outcome]:
+        return _work(chunk, _WRITERS[self.fmt].serialize)
 
 
 # --- running --------------------------------------------------------------------
@@ -238,33 +401,75 @@ def _report(label: str, message: str) -> None:
         stderr.flush()
 
 
-def _run(args: argparse.Namespace, out: _Sink, skip: Path | None) -> int:
-    writer = _WRITERS[args.format](out)
-    status = EXIT_OK
+def _progress(args: argparse.Namespace) -> Progress | None:
+    """A progress bar when standard error is a terminal and --quiet is not given."""
+    stderr = sys.stderr
+    if args.quiet or stderr is None:
+        return None
+    try:
+        if not stderr.isatty():
+            return None
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return None
+    return Progress(stderr)
+
+
+def _outcomes(args: argparse.Namespace, skip: Path | None) -> Generator[_Outcome]:
+    """Every input's outcome, in input order, from workers or from this process."""
+    tasks = _inputs(args.paths, example=args.example, pattern=args.glob, skip=skip)
+    head = list(islice(tasks, POOL_THRESHOLD))
+    jobs = args.jobs if len(head) >= POOL_THRESHOLD else 1
+    yield from ordered_map(_Job(args.format), chain(head, tasks), jobs=jobs, chunk=CHUNK)
+
+
+def _run(args: argparse.Namespace, writer: _Writer, skip: Path | None) -> int:
+    started = time.monotonic()
+    progress = _progress(args)
+    parsed = failed = 0
     writer.start()
-    for label, load in _inputs(args.paths, example=args.example, pattern=args.glob, skip=skip):
-        try:
-            article = load()
-        except (VnnewsError, OSError) as exc:
-            status = EXIT_FAILED
-            if not args.quiet:
-                _report(label, _describe(exc))
-            continue
-        writer.add(article)
+    outcomes = _outcomes(args, skip)
+    try:
+        for outcome in outcomes:
+            if outcome.error is None:
+                writer.add(outcome.item)
+                parsed += 1
+            else:
+                failed += 1
+                if progress is not None:
+                    progress.clear()
+                if not args.quiet:
+                    _report(outcome.label, outcome.error)
+            if progress is not None:
+                progress.update(failed=outcome.error is not None)
+                progress.count_in_background(
+                    lambda: _count_inputs(args.paths, example=args.example, pattern=args.glob)
+                )
+            if failed and args.fail_fast:
+                break
+            writer.flush()
+    finally:
+        outcomes.close()  # stops the workers, also on Ctrl-C
+        if progress is not None:
+            progress.clear()
     writer.finish()
-    return status
+    if not args.quiet and sys.stderr is not None:
+        stopped = " (stopped at the first failure)" if failed and args.fail_fast else ""
+        seconds = time.monotonic() - started
+        sys.stderr.write(f"vnnews: parsed {parsed}, failed {failed} in {seconds:.1f} s{stopped}\n")
+        sys.stderr.flush()
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _run_to_stdout(args: argparse.Namespace) -> int:
     stdout = sys.stdout
     if stdout is None:  # pythonw: nowhere to write, but errors still count
         with Path(os.devnull).open("wb") as devnull:
-            return _run(args, _Utf8Sink(devnull), None)
+            return _run(args, _WRITERS[args.format](_Utf8Sink(devnull)), None)
     buffer: IO[bytes] | None = getattr(stdout, "buffer", None)
     stdout.flush()  # whatever was written before comes first
     out: _Sink = stdout if buffer is None else _Utf8Sink(buffer)
     try:
-        return _run(args, out, None)
+        return _run(args, _WRITERS[args.format](out), None)
     except BrokenPipeError:
         # The reader went away (``vnnews parse ... | head``).  Point standard
         # output at devnull so that the flush at exit cannot fail again; see
@@ -291,10 +496,14 @@ def _silence_stdout(stdout: IO[str]) -> None:
 
 def _run_to_file(args: argparse.Namespace, target: str) -> int:
     try:
+        if args.format == "parquet":
+            with Path(os.devnull).open("w", encoding="utf-8") as devnull:
+                writer = _ParquetWriter(devnull, target)
+                return _run(args, writer, Path(target).resolve())
         with Path(target).open(
             "w", encoding="utf-8", newline="\n", errors="backslashreplace"
         ) as out:
-            return _run(args, out, Path(target).resolve())
+            return _run(args, _WRITERS[args.format](out), Path(target).resolve())
     except OSError as exc:  # opening, writing or closing the output; inputs report their own
         _report(target, _describe(exc))
         return EXIT_FAILED
@@ -308,6 +517,17 @@ def _glob_pattern(pattern: str) -> str:
     return pattern
 
 
+def _job_count(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"a number of jobs must be a whole number, 1 or more: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
+
+
 def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     from . import __version__  # noqa: PLC0415 - the package is fully imported by now
 
@@ -319,7 +539,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     sub = commands.add_parser(
         "parse",
-        help="parse articles and write them as JSON Lines, JSON or text",
+        help="parse articles and write them as JSON Lines, JSON, JSON-LD, text or Parquet",
         description=_PARSE_DESCRIPTION,
         epilog=_PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -356,10 +576,25 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="write to PATH, in UTF-8, instead of standard output",
     )
     sub.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes that parse in parallel (default: %(default)s, every core); "
+        "1 parses in this process",
+    )
+    sub.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first input that cannot be read or parsed (exit status 1)",
+    )
+    sub.add_argument(
         "-q",
         "--quiet",
         action="store_true",
-        help="do not report unreadable inputs on standard error (the exit status still does)",
+        help="no progress line, no summary and no error messages on standard error "
+        "(the exit status still tells)",
     )
     return parser, sub
 
@@ -374,6 +609,11 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         args = parser.parse_args(argv)
     if not args.paths and not args.example:
         sub.error("nothing to parse: give a PATH, '-' for standard input, or --example")
+    if args.format == "parquet":
+        if args.output is None:
+            sub.error("--format parquet writes a file: give --output PATH")
+        if importlib.util.find_spec("pyarrow") is None:
+            sub.error("--format parquet needs pyarrow: pip install 'vnnews[parquet]'")
     return args
 
 

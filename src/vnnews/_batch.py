@@ -1,0 +1,169 @@
+"""Running a function over a stream of items in worker processes, in order.
+
+:func:`ordered_map` keeps a bounded window of chunks in flight, so memory
+stays constant however long the stream, and yields results in input order.
+:class:`Progress` draws a one-line progress bar on a terminal.  Nothing here
+knows about articles; the command line (``_cli``) supplies the work.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import IO, Final, TypeVar
+
+__all__ = ["Progress", "default_jobs", "ordered_map"]
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+#: Chunks in flight per worker: enough to keep every worker busy while the
+#: parent writes, few enough that memory does not grow with the input.
+WINDOW_PER_JOB: Final = 4
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (all cores when that cannot be told)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def _quiet_worker() -> None:
+    """Leave Ctrl-C to the parent, which stops the pool and exits with 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """How to start workers: ``fork`` where safe, else ``forkserver`` or ``spawn``.
+
+    ``fork`` starts workers at once with vnnews imported, but forking a process
+    that runs threads is unsafe, so it is used for a single-threaded parent only.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def ordered_map(
+    func: Callable[[list[_T]], list[_R]],
+    items: Iterable[_T],
+    *,
+    jobs: int,
+    chunk: int,
+) -> Iterator[_R]:
+    """Yield the results of ``func`` over chunks of ``items``, flattened, in input order.
+
+    ``jobs`` worker processes each run ``func`` (a module-level function) on
+    one list of ``chunk`` items at a time; at most ``jobs * WINDOW_PER_JOB``
+    chunks are read ahead.  With ``jobs == 1`` everything runs in this
+    process.  Closing the generator (or an exception in the consumer)
+    cancels the chunks not yet started and stops the workers.
+    """
+    if jobs <= 1:
+        for part in _chunks(items, chunk):
+            yield from func(part)
+        return
+    pending: deque[Future[list[_R]]] = deque()
+    window = jobs * WINDOW_PER_JOB
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker)
+    try:
+        for part in _chunks(items, chunk):
+            pending.append(pool.submit(func, part))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+
+
+class Progress:
+    """A one-line progress bar on a terminal: count/total, rate and ETA.
+
+    ``total`` may be unknown at first: :meth:`count_in_background` counts the
+    inputs in a daemon thread while the work goes on.  The line is redrawn at
+    most every ``interval`` seconds; :meth:`clear` removes it (before an error
+    message, and at the end).
+    """
+
+    def __init__(self, stream: IO[str], *, interval: float = 0.1) -> None:
+        self.stream = stream
+        self.interval = interval
+        self.done = 0
+        self.failed = 0
+        self.total: int | None = None
+        self.started = time.monotonic()
+        self._drawn_at = -interval
+        self._shown = False
+        self._counter: threading.Thread | None = None
+
+    def count_in_background(self, count: Callable[[], int]) -> None:
+        """Set :attr:`total` from ``count()``, run in a daemon thread (started once)."""
+        if self._counter is not None:
+            return
+
+        def run() -> None:
+            try:
+                self.total = count()
+            except OSError:  # the work itself reports unreadable inputs
+                return
+
+        self._counter = threading.Thread(target=run, name="vnnews-count", daemon=True)
+        self._counter.start()
+
+    def update(self, *, failed: bool) -> None:
+        """Count one finished input and redraw the line if ``interval`` has passed."""
+        self.done += 1
+        self.failed += failed
+        now = time.monotonic()
+        if now - self._drawn_at >= self.interval:
+            self._drawn_at = now
+            self._draw(now)
+
+    def line(self, now: float) -> str:
+        """The text of the bar: ``1234/5000 articles, 2 failed, 310/s, ETA 00:12``."""
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        total = self.total
+        parts = [f"{self.done}/{total if total is not None else '?'} articles"]
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        parts.append(f"{rate:.0f}/s")
+        if total is not None and rate > 0:
+            parts.append(f"ETA {_clock(max(total - self.done, 0) / rate)}")
+        return ", ".join(parts)
+
+    def _draw(self, now: float) -> None:
+        self.stream.write(f"\r\x1b[K{self.line(now)}")
+        self.stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Remove the line, so that the next text starts at the left margin."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+            self._drawn_at = -self.interval  # redraw at the next update
