@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 from ._data import rows
@@ -40,9 +40,18 @@ _VIETNAMESE_SYLLABLE: Final = re.compile(
 )
 
 
-@cache
-def _folded(word: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
     return fold(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    """:func:`fold`, word by word, each word's fold remembered."""
+    words = text.split()
+    if len(words) == 1:
+        return _fold_word(words[0])
+    return " ".join(map(_fold_word, words))
 
 
 def is_surname(word: str) -> bool:

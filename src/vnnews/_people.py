@@ -30,7 +30,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
@@ -50,9 +50,18 @@ if TYPE_CHECKING:
 __all__ = ["extract_people"]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    return fold(text)
+    """:func:`fold`, word by word, each word's fold remembered: words repeat, phrases less."""
+    words = text.split()
+    if len(words) == 1:
+        return _fold_word(words[0])
+    return " ".join(map(_fold_word, words))
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -341,13 +350,35 @@ def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
     return _Head(start, title, role, end, descriptor, former)
 
 
+def _stripped_end(text: str, i: int, chars: str | None = None) -> int:
+    """``len(text[:i].rstrip(chars))``, without copying the text before ``i``."""
+    i = min(i, len(text))
+    if chars is None:
+        while i and text[i - 1].isspace():
+            i -= 1
+    else:
+        while i and text[i - 1] in chars:
+            i -= 1
+    return i
+
+
+def _two_words_before(text: str, i: int) -> list[str]:
+    """``text[:i].rstrip().rsplit(" ", 2)[-2:]``, without copying the text before ``i``."""
+    j = _stripped_end(text, i)
+    last = text.rfind(" ", 0, j)
+    if last < 0:
+        return [text[:j]]
+    first = text.rfind(" ", 0, last)
+    return [text[first + 1 : last], text[last + 1 : j]]
+
+
 def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> bool:
     """True at the start of a sentence (or clause, with ``ends``).
 
     Pages that lost their line breaks glue sentences ("… Ảnh: An PhươngÔng Hùng …"):
     a capital right after a lower-case letter starts one too.
     """
-    j = len(text[:i].rstrip())
+    j = _stripped_end(text, i)
     return j == 0 or text[j - 1] in ends or (j == i and text[j - 1].islower())
 
 
@@ -397,7 +428,7 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             pending = 0
         elif pending:
             # "Bộ Giao thông vận tải, …": lower-case words that no verb interrupted end the title.
-            return len(text[:start].rstrip()) if first in ",;.)" else end
+            return _stripped_end(text, start) if first in ",;.)" else end
         elif not ((first == "," and _goes_on(block, stop, limit)) or (inner and first in "-–")):
             return end  # (a comma before "Thể thao và Du lịch" goes on: one organisation)
     return limit if pending and to_limit else end
@@ -478,7 +509,7 @@ def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None
         else:
             break
     first = chain[-1][0].start
-    if len(block.text[:first].rstrip(" ,-–")) in block.name_ends:
+    if _stripped_end(block.text, first, " ,-–") in block.name_ends:
         # "ông A - Giám đốc X, Trưởng ban Y B": only the last title is B's, the others A's.
         chain = chain[:1]
     titles = [_title(block, h, e) for h, e in reversed(chain)]
@@ -662,7 +693,7 @@ class _Scan:
         spans = self.block.spans
         k = bisect.bisect_right(spans, (start, len(self.block.text)))
         if k < len(spans) and spans[k][0] < end:
-            return len(self.block.text[: spans[k][0]].rstrip())
+            return _stripped_end(self.block.text, spans[k][0])
         return end
 
     def _adjacent(self, start: int) -> _Trigger | None:
@@ -690,7 +721,7 @@ class _Scan:
             return start, start + len(" ".join(words)), trigger
         if trigger is None and not self._near_title(start, end):
             return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
-        before = text[:start].rstrip().rsplit(" ", 2)[-2:]
+        before = _two_words_before(text, start)
         place = trigger is None and (  # not "nước" in "Chủ tịch nước Nguyễn Mai"
             _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
         )
