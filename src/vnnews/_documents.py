@@ -50,9 +50,40 @@ def _alternatives(words: Sequence[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered)
 
 
+def _trie(phrases: Sequence[str]) -> str:
+    """The regex of :func:`_alternatives`, factored by common prefixes: "Thông (?:tư|báo)…".
+
+    It matches what the flat alternation matches, with the same preference (a
+    longer phrase before its prefix: "Thông tư liên tịch" before "Thông tư"),
+    but tries one branch per letter instead of every phrase in turn.  Letters
+    are grouped case-insensitively: the pattern is used with IGNORECASE.
+    """
+
+    def build(suffixes: list[str]) -> str:
+        groups: dict[str, list[str]] = {}
+        for s in suffixes:
+            if s:
+                groups.setdefault(s[0].lower(), []).append(s)
+        branches = [
+            (r"\s+" if ss[0][0] == " " else re.escape(ss[0][0])) + build([s[1:] for s in ss])
+            for ss in groups.values()
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in suffixes else body
+
+    return build([" ".join(p.split()) for p in phrases])
+
+
 _KINDS: Final = [kind for kind, _cls in rows("document_kinds.tsv")]
 # The kind as written; case-insensitive so that "nghị định" and "NGHỊ QUYẾT" are found too.
-_KIND: Final = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
+# The look-ahead for a first letter lets the engine give up at once on most word starts.
+_KIND: Final = re.compile(
+    rf"(?<![^\W_])(?=[{''.join(sorted({re.escape(k[0].lower()) for k in _KINDS}))}])"
+    rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
+    re.IGNORECASE,
+)
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
 _NUMBER_TEXT: Final = r"\d{1,5}[a-zđ]?(?:[ ]?[/\-–][ ]?[^\W_]{1,24}(?:&[^\W_]{1,24}){0,3}){0,10}"
 _NUMBER: Final = re.compile(_NUMBER_TEXT)
