@@ -22,6 +22,7 @@ full one of the same type and sequence ("25-NQ/TW") cited in the article.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 __all__ = ["extract_documents"]
 
 _KIND_CLASS: Final = {fold(kind): cls for kind, cls in rows("document_kinds.tsv")}
+# fold() is slow: kinds and numbers as written repeat, so their keys are kept.
+_kind_key: Final = functools.lru_cache(maxsize=1024)(fold)
+_RESOLUTION: Final = fold("Nghị quyết")
+_CONSTITUTION: Final = fold("Hiến pháp")
 _ROMAN: Final = {roman: int(number) for roman, number in rows("terms.tsv")}
 
 
@@ -197,7 +202,9 @@ class _Citation:
     key: str | None = None  # for unnumbered documents: what identifies them
 
 
+@functools.lru_cache(maxsize=1024)
 def _parsed(text: str) -> DocumentNumber | None:
+    """The number parsed, or None; kept, as a number is read again at each citation."""
     try:
         return DocumentNumber.parse(text)
     except InvalidDocumentNumber:
@@ -222,12 +229,21 @@ class _Reader:
     def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
-        found = find_dates(block.text)  # in text order: starts and ends both ascend
-        self.dates = {d.start: d for d in found}
-        self.date_list = found
-        self.date_ends = [d.end for d in found]
         self.out: list[_Citation] = []
         self.taken = 0  # text before this offset belongs to a citation already read
+
+    @functools.cached_property
+    def date_list(self) -> list[DateSpan]:
+        """The block's dates, read only for a block that cites something."""
+        return find_dates(self.text)  # in text order: starts and ends both ascend
+
+    @functools.cached_property
+    def dates(self) -> dict[int, DateSpan]:
+        return {d.start: d for d in self.date_list}
+
+    @functools.cached_property
+    def date_ends(self) -> list[int]:
+        return [d.end for d in self.date_list]
 
     def read(self) -> list[_Citation]:
         for m in _KIND.finditer(self.text):
@@ -239,7 +255,7 @@ class _Reader:
     # -- one citation ---------------------------------------------------------------
 
     def _cite(self, start: int, kind: str, pos: int) -> None:
-        cls = _KIND_CLASS.get(fold(kind))
+        cls = _KIND_CLASS.get(_kind_key(kind))
         after = _AFTER_KIND.match(self.text, pos)
         assert after is not None  # noqa: S101 - the pattern matches the empty string
         number = self._number(after.end(), kind, has_so=after["so"] is not None, start=start)
@@ -254,7 +270,7 @@ class _Reader:
                 return
         if cls == "law" and _is_capitalised(kind):
             self._named_law(start, kind, pos)
-        elif fold(kind) == fold("Nghị quyết") and _is_capitalised(kind):
+        elif _kind_key(kind) == _RESOLUTION and _is_capitalised(kind):
             self._plenum(start, kind, pos)
 
     def _full_number(self, pos: int) -> str | None:
@@ -280,7 +296,7 @@ class _Reader:
             and _QUANTITY.match(self.text, m.end())
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
-        cls = _KIND_CLASS.get(fold(kind))
+        cls = _KIND_CLASS.get(_kind_key(kind))
         if cls == "law" and not has_so:
             return None  # "Luật Đất đai 2013", "Hiến pháp 1992": a year, not a number
         if cls == "weak" and not has_so:
@@ -413,7 +429,7 @@ class _Reader:
             comma = re.match(r",\s+(?=chống\b)", self.text[end:])
             if comma:
                 end += comma.end() - 1
-        if words == 0 and fold(kind) != fold("Hiến pháp"):
+        if words == 0 and _kind_key(kind) != _CONSTITUTION:
             return
         if (year := _LAW_YEAR.match(self.text, end)) is not None:
             end = year.end()
@@ -454,6 +470,7 @@ class _Reader:
 # --- merging citations into documents -------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
 def _number_key(number: str) -> str:
     return "".join(fold(number).split()).replace("–", "-")
 
@@ -476,12 +493,12 @@ def _group(citations: list[_Citation]) -> list[list[_Citation]]:
             owners = {
                 _number_key(f.number or "")
                 for f in full
-                if fold(f.kind) == fold(c.kind) and _short_of(c.number, f.number or "")
+                if _kind_key(f.kind) == _kind_key(c.kind) and _short_of(c.number, f.number or "")
             }
             if len(owners) == 1:
                 key = f"number:{owners.pop()}"
             else:
-                key = f"short:{fold(c.kind)}:{_number_key(c.number)}"
+                key = f"short:{_kind_key(c.kind)}:{_number_key(c.number)}"
         groups.setdefault(key, []).append(c)
     return sorted(groups.values(), key=lambda g: min(_order(c) for c in g))
 
