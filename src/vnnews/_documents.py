@@ -229,21 +229,39 @@ class _Reader:
     def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
+        self._dates: dict[int, DateSpan] | None = None
+        self._date_list: list[DateSpan] | None = None
+        self._date_ends: list[int] | None = None
         self.out: list[_Citation] = []
         self.taken = 0  # text before this offset belongs to a citation already read
 
-    @functools.cached_property
-    def date_list(self) -> list[DateSpan]:
-        """The block's dates, read only for a block that cites something."""
-        return find_dates(self.text)  # in text order: starts and ends both ascend
+    def _read_dates(self) -> None:
+        """The block's dates, read only once a citation needs them."""
+        found = find_dates(self.text)  # in text order: starts and ends both ascend
+        self._dates = {d.start: d for d in found}
+        self._date_list = found
+        self._date_ends = [d.end for d in found]
 
-    @functools.cached_property
+    @property
     def dates(self) -> dict[int, DateSpan]:
-        return {d.start: d for d in self.date_list}
+        if self._dates is None:
+            self._read_dates()
+        assert self._dates is not None  # noqa: S101
+        return self._dates
 
-    @functools.cached_property
+    @property
+    def date_list(self) -> list[DateSpan]:
+        if self._date_list is None:
+            self._read_dates()
+        assert self._date_list is not None  # noqa: S101
+        return self._date_list
+
+    @property
     def date_ends(self) -> list[int]:
-        return [d.end for d in self.date_list]
+        if self._date_ends is None:
+            self._read_dates()
+        assert self._date_ends is not None  # noqa: S101
+        return self._date_ends
 
     def read(self) -> list[_Citation]:
         for m in _KIND.finditer(self.text):
@@ -387,6 +405,10 @@ class _Reader:
         between = self.text[span.end : start]
         if _CLAUSE_BREAK.search(between):
             return None, None
+        # The pattern ends in "ký" or "ban hành": say no at once to any other text
+        # (tried at every offset, it would read up to 80 characters at each).
+        if not between.rstrip().endswith(("ký", "hành")):
+            return None, None
         m = _SIGNED_BEFORE.search(between)
         if m is None:
             return None, None
@@ -395,6 +417,8 @@ class _Reader:
 
     def _provisions(self, start: int) -> tuple[str, ...]:
         window = self.text[max(0, start - 120) : start]
+        if "iểm" not in window and "hoản" not in window and "Điều" not in window:
+            return ()  # none of the words _PROVISIONS needs: no search at every offset
         m = _PROVISIONS.search(window)
         if m is None:
             return ()
