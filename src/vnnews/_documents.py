@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["extract_documents"]
 
 _KIND_CLASS: Final = {fold(kind): cls for kind, cls in rows("document_kinds.tsv")}
-# fold() is slow: kinds and numbers as written repeat, so their keys are kept.
-_kind_key: Final = functools.lru_cache(maxsize=1024)(fold)
+# fold() is slow: kinds, names and numbers as written repeat, so their keys are kept.
+_folded: Final = functools.lru_cache(maxsize=1024)(fold)
 _RESOLUTION: Final = fold("Nghị quyết")
 _CONSTITUTION: Final = fold("Hiến pháp")
 _ROMAN: Final = {roman: int(number) for roman, number in rows("terms.tsv")}
@@ -273,7 +273,7 @@ class _Reader:
     # -- one citation ---------------------------------------------------------------
 
     def _cite(self, start: int, kind: str, pos: int) -> None:
-        cls = _KIND_CLASS.get(_kind_key(kind))
+        cls = _KIND_CLASS.get(_folded(kind))
         after = _AFTER_KIND.match(self.text, pos)
         assert after is not None  # noqa: S101 - the pattern matches the empty string
         number = self._number(after.end(), kind, has_so=after["so"] is not None, start=start)
@@ -288,7 +288,7 @@ class _Reader:
                 return
         if cls == "law" and _is_capitalised(kind):
             self._named_law(start, kind, pos)
-        elif _kind_key(kind) == _RESOLUTION and _is_capitalised(kind):
+        elif _folded(kind) == _RESOLUTION and _is_capitalised(kind):
             self._plenum(start, kind, pos)
 
     def _full_number(self, pos: int) -> str | None:
@@ -314,7 +314,7 @@ class _Reader:
             and _QUANTITY.match(self.text, m.end())
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
-        cls = _KIND_CLASS.get(_kind_key(kind))
+        cls = _KIND_CLASS.get(_folded(kind))
         if cls == "law" and not has_so:
             return None  # "Luật Đất đai 2013", "Hiến pháp 1992": a year, not a number
         if cls == "weak" and not has_so:
@@ -453,7 +453,7 @@ class _Reader:
             comma = re.match(r",\s+(?=chống\b)", self.text[end:])
             if comma:
                 end += comma.end() - 1
-        if words == 0 and _kind_key(kind) != _CONSTITUTION:
+        if words == 0 and _folded(kind) != _CONSTITUTION:
             return
         if (year := _LAW_YEAR.match(self.text, end)) is not None:
             end = year.end()
@@ -465,7 +465,7 @@ class _Reader:
                 mention=self.block.mention(start, end),
                 as_written=name,
                 provisions=self._provisions(start),
-                key=fold(name),
+                key=_folded(name),
             )
         )
         self.taken = max(self.taken, end)
@@ -485,7 +485,7 @@ class _Reader:
                 mention=self.block.mention(start, m.end()),
                 as_written=written,
                 term=term,
-                key=fold(written),
+                key=_folded(written),
             )
         )
         self.taken = max(self.taken, m.end())
@@ -517,12 +517,12 @@ def _group(citations: list[_Citation]) -> list[list[_Citation]]:
             owners = {
                 _number_key(f.number or "")
                 for f in full
-                if _kind_key(f.kind) == _kind_key(c.kind) and _short_of(c.number, f.number or "")
+                if _folded(f.kind) == _folded(c.kind) and _short_of(c.number, f.number or "")
             }
             if len(owners) == 1:
                 key = f"number:{owners.pop()}"
             else:
-                key = f"short:{_kind_key(c.kind)}:{_number_key(c.number)}"
+                key = f"short:{_folded(c.kind)}:{_number_key(c.number)}"
         groups.setdefault(key, []).append(c)
     return sorted(groups.values(), key=lambda g: min(_order(c) for c in g))
 
