@@ -310,6 +310,30 @@ _ATOMS: Final = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Where an atom may start: a digit, "(" or the first word of an atom, not inside a word.
+# Every position where _ATOMS matches matches this; scanning for this cheap pattern and
+# trying _ATOMS only there finds the same atoms as _ATOMS.finditer, some times faster.
+_FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")} | {
+    *[
+        "tháng",
+        "cách",
+        "sau",
+        "quý",
+        "giai",
+        "nhiệm",
+        "niên",
+        "từ",
+        "năm",
+        "ngày",
+        "hôm",
+        "thứ",
+        "chủ",
+    ],
+    *["mùng", "mồng", "vào", "lúc", "đến", "tới", "và", "hoặc", "khoảng"],
+}
+_ATOM_START: Final = re.compile(
+    rf"(?<![^\W\d_])(?:\d|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
+)
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
@@ -349,7 +373,7 @@ def find_date_expressions(
     []
     """
     ref = _reference_day(reference)
-    atoms = list(_ATOMS.finditer(text))
+    atoms = _atoms(text)
     out: list[DateExpression] = []
     i = 0
     while i < len(atoms):
@@ -358,6 +382,22 @@ def find_date_expressions(
             j += 1
         out.extend(_Group(text, atoms[i:j], ref).expressions())
         i = j
+    return out
+
+
+def _atoms(text: str) -> list[re.Match[str]]:
+    """``list(_ATOMS.finditer(text))``, trying _ATOMS only where an atom may start."""
+    out = []
+    pos = 0
+    search, match = _ATOM_START.search, _ATOMS.match
+    while (start := search(text, pos)) is not None:
+        at = start.start()
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            out.append(m)
+            pos = m.end()
     return out
 
 
