@@ -375,12 +375,16 @@ def find_date_expressions(
     ref = _reference_day(reference)
     atoms = _atoms(text)
     out: list[DateExpression] = []
+    if all(m.lastgroup == "cue" for m in atoms):
+        return out  # cue words alone ("vào", "từ") never make an expression
     i = 0
     while i < len(atoms):
         j = i + 1
         while j < len(atoms) and _GAP.fullmatch(text, atoms[j - 1].end(), atoms[j].start()):
             j += 1
-        out.extend(_Group(text, atoms[i:j], ref).expressions())
+        group = atoms[i:j]
+        if any(m.lastgroup != "cue" for m in group):
+            out.extend(_Group(text, group, ref).expressions())
         i = j
     return out
 
