@@ -87,6 +87,11 @@ _DOCUMENT_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _DOC_WINDOW: Final = 140
+# A sentence can state a day only with a digit, a relative day ("sáng nay", "hôm qua",
+# "ngày mai", "hôm kia") or a weekday ("thứ Hai", "Chủ nhật", "CN"): without any of
+# these, find_date_expressions finds no dated day, and the sentence is not read.
+_DIGIT: Final = re.compile(r"\d")
+_DAY_WORD: Final = re.compile(r"nay|qua|mai|kia|thứ|chủ|CN", re.IGNORECASE)
 # A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:ngừng|không|chưa|thay\s{1,3}vì)(?!\w)[^,.;]{0,20}$",
@@ -272,6 +277,8 @@ def extract_events(
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
+    if _DIGIT.search(text) is None and _DAY_WORD.search(text) is None:
+        return None
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     dates = [
         when
