@@ -92,7 +92,10 @@ _DOC_WINDOW: Final = 140
 # 2019", "3 ngày trước"), a relative day ("sáng nay", "hôm qua", "ngày mai") or a
 # weekday ("thứ Hai", "Chủ nhật", "CN", "T2").  Each pattern starts with a character
 # class, so the engine skips quickly to where it may match.
-_DAY_DIGITS: Final = re.compile(r"\d(?:[/.\-]\d|\s{1,3}(?i:tháng|ngày|tuần)|,\s{0,3}\d)")
+# (A day or month has at most two digits: "1.000.000" is no date.)
+_DAY_DIGITS: Final = re.compile(
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
+)
 _RELATIVE_DAY: Final = re.compile(r"\s(?i:nay|qua|mai|kia)(?!\w)")
 # Lower-cased, as these are written ("CN", "Thứ"): lower() finds every case re.I matches.
 _WEEKDAY_WORDS: Final = ("thứ", "chủ", "cn", "t2", "t3", "t4", "t5", "t6", "t7")
