@@ -334,6 +334,22 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
+# The same starts, lower case, to be found in the lower-cased text: a pattern of plain
+# literals lets the engine skip quickly to the letters they start with.  lower() maps
+# every character as re.IGNORECASE matches it, one for one, but for these three (and
+# digits other than 0-9 are digits to \d): a text holding any is scanned as written.
+_ATOM_START_LOWER: Final = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567"), *"0123456789("},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_LOWER_ODD: Final = ("İ", "ı", "ſ")
+_OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
@@ -393,8 +409,17 @@ def _atoms(text: str) -> list[re.Match[str]]:
     """``list(_ATOMS.finditer(text))``, trying _ATOMS only where an atom may start."""
     out = []
     pos = 0
-    search, match = _ATOM_START.search, _ATOMS.match
-    while (start := search(text, pos)) is not None:
+    match = _ATOMS.match
+    lower = text.lower()
+    if (
+        len(lower) == len(text)
+        and not any(odd in text for odd in _LOWER_ODD)
+        and _OTHER_DIGIT.search(text) is None
+    ):
+        search, scanned = _ATOM_START_LOWER.search, lower
+    else:
+        search, scanned = _ATOM_START.search, text
+    while (start := search(scanned, pos)) is not None:
         at = start.start()
         m = match(text, at)
         if m is None:
