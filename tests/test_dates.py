@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vnnews import _dates
 from vnnews._dates import VIETNAM, DateExpression, find_date_expressions, find_dates, resolve_year
 
 REF = date(2018, 6, 12)
@@ -389,3 +390,34 @@ def test_linear_time(unit: str) -> None:
 
     small, large = seconds(50_000), seconds(200_000)
     assert large < 10 * small + 0.5  # four times the text, not sixteen times the work
+
+
+# --- the atom scan ----------------------------------------------------------------------------
+
+
+def _found(text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in _dates._ATOMS.finditer(text)]  # noqa: SLF001
+
+
+def _scanned(text: str) -> list[tuple[tuple[int, int], str | None]]:
+    """The atoms as find_date_expressions finds them: only where an atom may start."""
+    return [(m.span(), m.lastgroup) for m in _dates._atoms(text)]  # noqa: SLF001
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiều 11/6/2018, THÁNG 5 năm nay, Hôm Qua, thứ HAI, CN, T7, quý IV/2019",
+        "ſáng nay và ſau 3 ngày nữa",  # long s: re.IGNORECASE matches it as "s"
+        "NGÀY 5/6 İstanbul, maı, kıa",  # dotted capital I, dotless i
+        "ngày ١٢/٦/2018 và 12/6",  # digits other than 0-9
+        "vàng sáng-chiều 1.000.000 đồng (2016-2020) từ năm 2019 đến nay",
+    ],
+)
+def test_atoms_as_finditer(text: str) -> None:
+    assert _scanned(text) == _found(text)
+
+
+@given(st.text(alphabet="0123456789/.-–, ()ngàyNGÀYtháng sángchiềuCNT2ſıİ١hômquaýIV", max_size=60))
+def test_atoms_as_finditer_any_text(text: str) -> None:
+    assert _scanned(text) == _found(text)

@@ -310,6 +310,46 @@ _ATOMS: Final = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Where an atom may start: a digit, "(" or the first word of an atom, not inside a word.
+# Every position where _ATOMS matches matches this; scanning for this cheap pattern and
+# trying _ATOMS only there finds the same atoms as _ATOMS.finditer, some times faster.
+_FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")} | {
+    *[
+        "tháng",
+        "cách",
+        "sau",
+        "quý",
+        "giai",
+        "nhiệm",
+        "niên",
+        "từ",
+        "năm",
+        "ngày",
+        "hôm",
+        "thứ",
+        "chủ",
+    ],
+    *["mùng", "mồng", "vào", "lúc", "đến", "tới", "và", "hoặc", "khoảng"],
+}
+_ATOM_START: Final = re.compile(
+    rf"(?<![^\W\d_])(?:\d|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
+)
+# The same starts, lower case, to be found in the lower-cased text: a pattern of plain
+# literals lets the engine skip quickly to the letters they start with.  lower() maps
+# every character as re.IGNORECASE matches it, one for one, but for these three (and
+# digits other than 0-9 are digits to \d): a text holding any is scanned as written.
+_ATOM_START_LOWER: Final = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567"), *"0123456789("},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_LOWER_ODD: Final = ("İ", "ı", "ſ")
+_OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
@@ -349,15 +389,44 @@ def find_date_expressions(
     []
     """
     ref = _reference_day(reference)
-    atoms = list(_ATOMS.finditer(text))
+    atoms = _atoms(text)
     out: list[DateExpression] = []
+    if all(m.lastgroup == "cue" for m in atoms):
+        return out  # cue words alone ("vào", "từ") never make an expression
     i = 0
     while i < len(atoms):
         j = i + 1
         while j < len(atoms) and _GAP.fullmatch(text, atoms[j - 1].end(), atoms[j].start()):
             j += 1
-        out.extend(_Group(text, atoms[i:j], ref).expressions())
+        group = atoms[i:j]
+        if any(m.lastgroup != "cue" for m in group):
+            out.extend(_Group(text, group, ref).expressions())
         i = j
+    return out
+
+
+def _atoms(text: str) -> list[re.Match[str]]:
+    """``list(_ATOMS.finditer(text))``, trying _ATOMS only where an atom may start."""
+    out = []
+    pos = 0
+    match = _ATOMS.match
+    lower = text.lower()
+    if (
+        len(lower) == len(text)
+        and not any(odd in text for odd in _LOWER_ODD)
+        and _OTHER_DIGIT.search(text) is None
+    ):
+        search, scanned = _ATOM_START_LOWER.search, lower
+    else:
+        search, scanned = _ATOM_START.search, text
+    while (start := search(scanned, pos)) is not None:
+        at = start.start()
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            out.append(m)
+            pos = m.end()
     return out
 
 

@@ -87,6 +87,28 @@ _DOCUMENT_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _DOC_WINDOW: Final = 140
+# What a sentence needs to state a day (find_date_expressions gives a dated day only
+# from these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15,
+# 2019", "3 ngày trước"), a relative day ("sáng nay", "hôm qua", "ngày mai") or a
+# weekday ("thứ Hai", "Chủ nhật", "CN", "T2").  Each pattern starts with a character
+# class, so the engine skips quickly to where it may match.
+# (A day or month has at most two digits: "1.000.000" is no date.)
+_DAY_DIGITS: Final = re.compile(
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
+)
+_RELATIVE_DAY: Final = re.compile(r"\s(?i:nay|qua|mai|kia)(?!\w)")
+# Lower-cased, as these are written ("CN", "Thứ"): lower() finds every case re.I matches.
+_WEEKDAY_WORDS: Final = ("thứ", "chủ", "cn", "t2", "t3", "t4", "t5", "t6", "t7")
+
+
+def _may_state_day(text: str) -> bool:
+    """False when ``text`` can state no day: find_date_expressions gives it none."""
+    if _DAY_DIGITS.search(text) is not None or _RELATIVE_DAY.search(text) is not None:
+        return True
+    low = text.lower()
+    return any(word in low for word in _WEEKDAY_WORDS)
+
+
 # A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:ngừng|không|chưa|thay\s{1,3}vì)(?!\w)[^,.;]{0,20}$",
@@ -272,6 +294,8 @@ def extract_events(
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
+    if not _may_state_day(text):
+        return None
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     dates = [
         when
