@@ -224,6 +224,7 @@ _ALIASES: Final = {
 # --- encoders: the tables' inverses -------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _split_tone(char: str) -> tuple[str, str]:
     """``("ư", "\u0301")`` for "ứ": the letter without its tone, and the tone."""
     decomposed = unicodedata.normalize("NFD", char)
@@ -237,9 +238,25 @@ def encode_cp1258(text: str) -> bytes:
 
     Raises :class:`UnicodeEncodeError` for text the code page cannot hold.
     """
-    return "".join("".join(_split_tone(ch)) for ch in unicodedata.normalize("NFC", text)).encode(
-        "cp1258"
-    )
+    return "".join(map(_cp1258_form, unicodedata.normalize("NFC", text))).encode("cp1258")
+
+
+@lru_cache(maxsize=4096)
+def _cp1258_form(char: str) -> str:
+    return "".join(_split_tone(char))
+
+
+@cache
+def _tcvn3_inverse() -> dict[str, bytes]:
+    return {ch: bytes([i]) for i, ch in enumerate(_tcvn3_table())}
+
+
+@cache
+def _vni_inverse() -> tuple[dict[str, str], frozenset[str]]:
+    """Letter to VNI characters, and the characters that mean something in VNI."""
+    vni = _vni()
+    inverse = {ch: seq for seq, ch in (*vni.pairs.items(), *vni.letters.items())}
+    return inverse, frozenset(vni.letters) | {pair[1] for pair in vni.pairs}
 
 
 def encode_tcvn3(text: str) -> bytes:
@@ -247,8 +264,7 @@ def encode_tcvn3(text: str) -> bytes:
 
     Raises :class:`ValueError` for a character TCVN3 cannot hold.
     """
-    table = _tcvn3_table()
-    inverse = {ch: bytes([i]) for i, ch in enumerate(table)}
+    inverse = _tcvn3_inverse()
     out = []
     for ch in unicodedata.normalize("NFC", text):
         if (byte := inverse.get(ch)) is None:
@@ -263,9 +279,7 @@ def encode_tcvn3(text: str) -> bytes:
 
 def encode_vni(text: str) -> bytes:
     """VNI bytes for ``text``.  Raises :class:`ValueError` for a character VNI cannot hold."""
-    vni = _vni()
-    specials = set(vni.letters) | {pair[1] for pair in vni.pairs}
-    inverse = {ch: seq for seq, ch in (*vni.pairs.items(), *vni.letters.items())}
+    inverse, specials = _vni_inverse()
     out = []
     for ch in unicodedata.normalize("NFC", text):
         seq = inverse.get(ch)
