@@ -19,6 +19,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import vnnews
+from vnnews._cli import main
 from vnnews._encodings import (
     decode_bytes,
     encode_cp1258,
@@ -412,3 +414,24 @@ def test_repeated_credits_are_all_kept_in_order() -> None:
 def test_a_header_continued_over_lines_is_joined_with_spaces() -> None:
     article = vnnews.parse("Title: Một\nhai\nba\nContent: Thân bài.")
     assert article.title == "Một hai ba"
+
+
+# --- the command line --------------------------------------------------------------
+
+
+def test_cli_reports_a_binary_file_and_reads_an_empty_and_a_tcvn3_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary, empty, tcvn3 = tmp_path / "binary.txt", tmp_path / "empty.txt", tmp_path / "tcvn3.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8")
+    empty.write_bytes(b"")
+    tcvn3.write_bytes(encode_tcvn3(FOUNDING))
+    status = main(["parse", str(binary), str(empty), str(tcvn3)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert [vnnews.from_json(line) for line in out.splitlines()] == [
+        vnnews.Article(),
+        vnnews.parse(FOUNDING),
+    ]
+    assert err.startswith(f"vnnews: error: {binary}: cannot tell the text encoding")
+    assert err.count("\n") == 1
