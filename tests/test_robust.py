@@ -101,6 +101,8 @@ def test_a_wrong_argument_type_is_a_type_error_not_ours() -> None:
     for wrong in (None, 5, ["text"], bytearray(b"x").decode):
         with pytest.raises(TypeError, match="parse takes str or bytes"):
             vnnews.parse(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="encoding must be a str or None"):
+        vnnews.parse(b"x", encoding=b"utf-8")  # type: ignore[arg-type]
 
 
 # --- lone surrogates, NUL and controls: decided, documented, tested ---------------

@@ -323,6 +323,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     Raises :class:`DecodeError` with line and column when the bytes are not
     text in the encoding given, or in any encoding detection tries.
     """
+    if encoding is not None and not isinstance(encoding, str):
+        msg = f"encoding must be a str or None, not {type(encoding).__name__}"
+        raise TypeError(msg)
     decoded = _decode_named(data, encoding) if encoding is not None else _detect(data)
     nul = decoded.text.find("\x00")
     if nul >= 0:
