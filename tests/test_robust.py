@@ -68,6 +68,7 @@ def parse_or_our_error(data: str | bytes) -> vnnews.Article | None:
 @example("e\u0301\u0301\u0301\u0301")
 @example("Title: x\nContent:")
 @example("# =uct 2 \x00.\x00\x8d")  # found by fuzzing: a hash header with no key
+@example("óóó\n(x)\n( )(i)\n((\x00")  # found by fuzzing: an empty credit "( )"
 def test_any_text_gives_an_article_or_a_parse_error(text: str) -> None:
     article = parse_or_our_error(text)
     if article is None:

@@ -397,7 +397,9 @@ def _read_byline(text: str, out: Layout) -> bool:
     # A credit ends the text: look only at its last characters, and move an index
     # rather than cut copies, so that "(a)(a)(a)…" takes linear time.
     while m := _CREDIT.search(text, max(0, end - _CREDIT_SPAN), end):
-        found.append(m["credit"].strip())
+        if not (credit := m["credit"].strip()):
+            break  # "( )" credits nobody (found by fuzzing)
+        found.append(credit)
         end = m.start()
         while end and text[end - 1].isspace():
             end -= 1
