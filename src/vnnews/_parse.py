@@ -24,14 +24,20 @@ __all__ = ["example_text", "parse", "parse_file"]
 
 
 def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
-    r"""Parse one article's raw text (``str``, or ``bytes`` in UTF-8/16/32).
+    r"""Parse one article's raw text (``str``, or ``bytes`` in any encoding below).
 
     >>> article = parse("Thứ Ba, 12/06/2018, 08:55 [GMT+7]\n\nTiêu đề\n\nMở đầu.")
     >>> article.title, article.lead, str(article.published)
     ('Tiêu đề', 'Mở đầu.', '2018-06-12 08:55:00+07:00')
 
-    Raises :class:`~vnnews.ParseError` (a ``ValueError``) for input that is
-    not text; any text, even empty, gives an Article.
+    Bytes are decoded by ``encoding`` (a Python codec, ``"tcvn3"`` or
+    ``"vni"``) or, without it, by detection: byte-order marks, UTF-16/32
+    without a mark, UTF-8, then Windows-1258, TCVN3 or VNI when one clearly
+    reads as Vietnamese.  Raises :class:`~vnnews.DecodeError` for bytes that
+    are not text in any of them (or that hold a NUL character), and
+    :class:`~vnnews.ParseError` (both are ``ValueError``) for a ``str`` with a
+    lone surrogate; any other text, even empty, gives an Article.  An argument
+    of another type is a programming error: :class:`TypeError`.
     """
     if isinstance(text, bytes | bytearray | memoryview):
         text = decode(bytes(text), encoding)
