@@ -87,9 +87,9 @@ def test_the_pages_have_console_examples() -> None:
 def test_every_fenced_block_is_checked_or_only_shown() -> None:
     for page, body in blocks("python"):
         assert ">>>" in body or body.startswith("--8<--"), f"{page}: unchecked python:\n{body}"
-    for page in PAGES:
-        for match in FENCE.finditer(page.read_text(encoding="utf-8")):
-            assert match["lang"] in CHECKED | SHOWN, f"{page}: a ```{match['lang']} block"
+    for path in PAGES:
+        for match in FENCE.finditer(path.read_text(encoding="utf-8")):
+            assert match["lang"] in CHECKED | SHOWN, f"{path}: a ```{match['lang']} block"
 
 
 def test_trimmed_output_matches_only_in_order() -> None:
