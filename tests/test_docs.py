@@ -11,12 +11,14 @@ Python examples (``>>>``) are doctests, run by pytest through
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -90,6 +92,27 @@ def test_every_fenced_block_is_checked_or_only_shown() -> None:
     for path in PAGES:
         for match in FENCE.finditer(path.read_text(encoding="utf-8")):
             assert match["lang"] in CHECKED | SHOWN, f"{path}: a ```{match['lang']} block"
+
+
+def load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "docs" / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cli_reference_shows_the_current_help() -> None:
+    committed = (ROOT / "docs" / "reference" / "cli-help.txt").read_text(encoding="utf-8")
+    assert committed == load_script("cli_help").render(), (
+        "docs/reference/cli-help.txt is stale: run python docs/scripts/cli_help.py"
+    )
+    env = {**os.environ, "COLUMNS": "88"}
+    run = [sys.executable, "-m", "vnnews", "parse", "--help"]
+    shown = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+    shown = re.sub(r"\(default: \d+, every", "(default: N, every", shown)
+    assert committed.endswith(f"$ vnnews parse --help\n{shown}")
 
 
 def test_trimmed_output_matches_only_in_order() -> None:
