@@ -120,3 +120,20 @@ def test_trimmed_output_matches_only_in_order() -> None:
     assert matches("a\n...\nb\n", "a\nb\n")
     assert not matches("a\n...\nd\n", "d\nb\na\n")
     assert not matches("a\n", "a\nb\n")
+
+
+def test_accuracy_page_shows_the_current_scores(shared_dir: Path) -> None:
+    scorer = shared_dir / "eval" / "score.py"
+    command = f"{sys.executable} -m vnnews parse --format jsonl --quiet"
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(shared_dir / "corpus" / "dev"), "--cmd", command],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=300,
+    )
+    scores = done.stdout[done.stdout.index("\narticles ") + 1 :]
+    page = (ROOT / "docs" / "explanation" / "accuracy.md").read_text(encoding="utf-8")
+    assert f"```text\n{scores}```" in page, f"docs/explanation/accuracy.md is stale:\n{scores}"
