@@ -17,11 +17,9 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
+from ._serialize import _TYPES
 
 __all__ = ["json_schema"]
-
-_TYPES = (Article, Person, Position, Document, Event, Mention, ParseWarning)
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
