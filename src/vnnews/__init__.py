@@ -18,6 +18,7 @@ from ._jsonld import to_jsonld
 from ._model import Article, Document, Event, Mention, ParseWarning, Person, Position
 from ._parquet import arrow_schema, read_parquet, write_parquet
 from ._parse import example_text, parse, parse_file
+from ._schema import json_schema
 from ._serialize import dump_jsonl, from_dict, from_json, load_jsonl, to_dict, to_json
 from ._text import to_text
 
@@ -43,6 +44,7 @@ __all__ = [
     "example_text",
     "from_dict",
     "from_json",
+    "json_schema",
     "load_jsonl",
     "parse",
     "parse_file",
