@@ -118,7 +118,7 @@ _BEFORE_DATE: Final = re.compile(
     r"\s*,?\s*(?:(?:đã\s+|được\s+)?(?:ký\s+)?(?:ban\s+hành\s+)?(?:vào\s+)?)(?=ngày\b|\d)",
     re.IGNORECASE,
 )
-_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|do|được)\s+(?=[A-ZĐÀ-Ỹ])")
+_OF: Final = re.compile(r"\s*,?\s*(?P<word>của|cuả|do|được)\s+(?=[A-ZĐÀ-Ỹ])")
 # Lower-case words that end an issuer's name: a verb, a date or the subject follows.
 # Case matters: "Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư" are names.
 _ISSUER_STOP: Final = re.compile(
@@ -148,12 +148,12 @@ _SIGNED_BEFORE: Final = re.compile(
 
 _PROVISIONS: Final = re.compile(
     r"(?:(?:[Đđ]iểm\s+[a-zđ]|[Kk]hoản\s+\d{1,3}|Điều\s+\d{1,3}[a-zđ]?)(?:\s*,\s*|\s+và\s+|\s+))+"
-    r"(?:của\s+)?$"
+    r"(?:c(?:ủa|uả)\s+)?$"
 )
 _PROVISION: Final = re.compile(r"[Đđ]iểm\s+[a-zđ]|[Kk]hoản\s+\d{1,3}|Điều\s+\d{1,3}[a-zđ]?")
 # A law's name: capitalised first word, then words up to a stop word or punctuation.
 _NAME_STOP: Final = re.compile(
-    r"(?:số|năm|ngày|của|được|đã|đang|sẽ|có|này|đó|quy|hiện|sửa|mới|sắp|tới|thì|là|để|cho|"
+    r"(?:số|năm|ngày|của|cuả|được|đã|đang|sẽ|có|này|đó|quy|hiện|sửa|mới|sắp|tới|thì|là|để|cho|"
     r"với|tại|trong|theo|về|khi|từ|nhằm|cũng|không|vẫn|chưa|còn|vừa|phải|cần|trên|dưới|"
     r"thi|hiệu|đối|và|hoặc|cùng|nên|nhưng|mà|như|do|bị|vào|ra|gồm|thuộc|tại|đề|nêu|"
     r"trình|lại|muốn|cấm|phù|tương|thành|sao|bắt|ta|gì|nào|nói|đưa|tạo|giúp|"
@@ -178,8 +178,8 @@ _PLENUM: Final = re.compile(
     re.IGNORECASE,
 )
 _CONGRESS: Final = re.compile(
-    r"\s+(?:của\s+)?Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:Đảng\s+)?"
-    r"(?:lần\s+thứ\s+)?(?P<term>[IVX]{1,6})(?![^\W_])(?:\s+của\s+Đảng(?![^\W_])(?!\s+bộ))?"
+    r"\s+(?:c(?:ủa|uả)\s+)?Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:toàn\s+quốc\s+)?(?:Đảng\s+)?"
+    r"(?:lần\s+thứ\s+)?(?P<term>[IVX]{1,6})(?![^\W_])(?:\s+c(?:ủa|uả)\s+Đảng(?![^\W_])(?!\s+bộ))?"
 )
 _SPACE: Final = re.compile(r"\s*")
 _SENTENCE_END: Final = re.compile(r"[.!?:;…“”\"(\-–•]\s*$|^\s*$")
@@ -369,7 +369,7 @@ class _Reader:
                 issuer_end = then.start()
             issuer = _TRAILING_AND.sub("", self.text[of.end() : issuer_end]).rstrip()
             issuer_end = of.end() + len(issuer)
-            if of["word"] != "của" and not _ISSUER_DONE.match(self.text, issuer_end):
+            if of["word"] not in {"của", "cuả"} and not _ISSUER_DONE.match(self.text, issuer_end):
                 issuer = ""  # "do Liên Xô thiết kế" is no issuer; "do Bộ Y tế ban hành" is
             if issuer:
                 citation.issuer = " ".join(issuer.split())
