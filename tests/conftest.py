@@ -8,8 +8,12 @@ Tests never set ``max_examples`` themselves.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -43,3 +47,29 @@ def shared_dir() -> Path:
             "../shared not found: corpus tests need the shared material beside the checkout"
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def dev_scores(shared_dir: Path) -> dict[str, Any]:
+    """``../shared/eval/score.py --json`` over the dev corpus, run once for the session.
+
+    The scorer runs ``python -m vnnews parse --format jsonl`` on every dev article,
+    exactly as a developer would from the command line.
+    """
+    command = f'"{sys.executable}" -m vnnews parse --format jsonl --quiet'
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(shared_dir / "eval" / "score.py"),
+            str(shared_dir / "corpus" / "dev"),
+            "--json",
+            "--cmd",
+            command,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    scores: dict[str, Any] = json.loads(run.stdout)
+    return scores
