@@ -8,11 +8,14 @@ Tests never set ``max_examples`` themselves.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -73,3 +76,23 @@ def dev_scores(shared_dir: Path) -> dict[str, Any]:
     )
     scores: dict[str, Any] = json.loads(run.stdout)
     return scores
+
+
+def _load_module(path: Path) -> ModuleType:
+    """Run a script of the repository (a docs recipe or script) as a fresh module.
+
+    The module is not put in ``sys.modules``: cloudpickle then sends its functions
+    to Dask workers by value.
+    """
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def load_module() -> Callable[[Path], ModuleType]:
+    """A loader for the repository's scripts: ``load_module(path) -> module``."""
+    return _load_module

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -13,22 +13,19 @@ import vnnews
 RECIPE = Path(__file__).resolve().parent.parent / "docs" / "recipes" / "dask_parquet.py"
 
 
-def recipe() -> ModuleType:
+@pytest.fixture
+def recipe(load_module: Callable[[Path], ModuleType]) -> ModuleType:
     pytest.importorskip("dask.bag")
     pytest.importorskip("pyarrow")
-    spec = importlib.util.spec_from_file_location("dask_parquet", RECIPE)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Not in sys.modules: cloudpickle then sends its functions to workers by value.
-    spec.loader.exec_module(module)
-    return module
+    return load_module(RECIPE)
 
 
-def test_recipe_writes_parquet_that_reads_back_equal(shared_dir: Path, tmp_path: Path) -> None:
+def test_recipe_writes_parquet_that_reads_back_equal(
+    recipe: ModuleType, shared_dir: Path, tmp_path: Path
+) -> None:
     source = shared_dir / "corpus" / "unlabeled"
     out = tmp_path / "parquet"
-    count = recipe().folder_to_parquet(source, out, partition_size=200, scheduler="synchronous")
+    count = recipe.folder_to_parquet(source, out, partition_size=200, scheduler="synchronous")
     paths = sorted(path for path in source.rglob("*.txt") if path.is_file())
     assert count == len(paths)
     assert len(list(out.glob("part-*.parquet"))) == -(-len(paths) // 200)
@@ -36,15 +33,14 @@ def test_recipe_writes_parquet_that_reads_back_equal(shared_dir: Path, tmp_path:
         assert back == vnnews.parse_file(path)
 
 
-def test_recipe_on_worker_processes_skips_bad_files(tmp_path: Path) -> None:
+def test_recipe_on_worker_processes_skips_bad_files(recipe: ModuleType, tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
     text = vnnews.example_text()
     for number in range(6):
         (source / f"{number}.txt").write_text(text, encoding="utf-8")
     (source / "3a.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    module = recipe()
-    count = module.folder_to_parquet(
+    count = recipe.folder_to_parquet(
         source, tmp_path / "out", partition_size=2, scheduler="processes"
     )
     assert count == 6

@@ -11,12 +11,12 @@ Python examples (``>>>``) are doctests, run by pytest through
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -94,18 +94,11 @@ def test_every_fenced_block_is_checked_or_only_shown() -> None:
             assert match["lang"] in CHECKED | SHOWN, f"{path}: a ```{match['lang']} block"
 
 
-def load_script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "docs" / "scripts" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_cli_reference_shows_the_current_help() -> None:
+def test_cli_reference_shows_the_current_help(
+    load_module: Callable[[Path], ModuleType],
+) -> None:
     committed = (ROOT / "docs" / "reference" / "cli-help.txt").read_text(encoding="utf-8")
-    assert committed == load_script("cli_help").render(), (
+    assert committed == load_module(ROOT / "docs" / "scripts" / "cli_help.py").render(), (
         "docs/reference/cli-help.txt is stale: run python docs/scripts/cli_help.py"
     )
     env = {**os.environ, "COLUMNS": "88"}

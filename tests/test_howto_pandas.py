@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -13,18 +13,14 @@ SCRIPT = ROOT / "docs" / "scripts" / "top_officials.py"
 PAGE = ROOT / "docs" / "howto" / "pandas.md"
 
 
-def script() -> ModuleType:
+@pytest.fixture
+def script(load_module: Callable[[Path], ModuleType]) -> ModuleType:
     pytest.importorskip("pandas")
-    spec = importlib.util.spec_from_file_location("top_officials", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(SCRIPT)
 
 
-def test_the_page_shows_the_tables_the_script_prints(shared_dir: Path) -> None:
-    module = script()
+def test_the_page_shows_the_tables_the_script_prints(script: ModuleType, shared_dir: Path) -> None:
+    module = script
     articles = module.load(shared_dir / "corpus" / "unlabeled")
     assert len(articles) == 1243
     page = PAGE.read_text(encoding="utf-8")
