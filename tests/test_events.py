@@ -12,6 +12,7 @@ from vietnam_provinces import Province
 import vnnews
 from vnnews import Event, Mention, Person
 from vnnews._blocks import TextBlock, text_blocks
+from vnnews._data import rows
 from vnnews._dates import VIETNAM
 from vnnews._events import extract_events, province_of
 
@@ -179,6 +180,18 @@ def test_provinces(place: str, province: str | None) -> None:
 def test_every_current_province_is_recognised() -> None:
     for unit in Province.iter_all():
         assert province_of(unit.name) == unit.name
+
+
+def test_province_table_is_the_official_list() -> None:
+    # provinces.tsv is written from vietnam-provinces, read here: the table must
+    # follow the official list (codes, names, and which units are cities).
+    table = {(int(code), name, kind) for code, name, kind in rows("provinces.tsv")}
+    kinds = {"thành phố trung ương": "thành phố", "tỉnh": "tỉnh"}
+    official = {
+        (unit.code, unit.name, kinds[unit.division_type.value]) for unit in Province.iter_all()
+    }
+    assert len(table) == 34
+    assert table == official
 
 
 def test_events_survive_serialization() -> None:

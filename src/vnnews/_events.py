@@ -180,25 +180,23 @@ _ATTENDANCE: Final = re.compile(
 def _provinces() -> tuple[dict[str, str], re.Pattern[str]]:
     """Folded name or alias -> canonical name, and a pattern finding any of them.
 
-    The 34 units since July 2025 come from the vietnam-provinces package; the 63
-    units before it, which archived news names, from ``provinces_pre2025.tsv``.
-    Canonical names follow the package: "Thành phố Hà Nội" for centrally-run
-    cities, the bare name ("Nghệ An") for provinces.
+    The 34 units since July 2025 come from ``provinces.tsv``, the 63 units before
+    it, which archived news names, from ``provinces_pre2025.tsv``.  Canonical names
+    are the official ones: "Thành phố Hà Nội" for centrally-run cities, the bare
+    name ("Nghệ An") for provinces.
     """
-    from vietnam_provinces import Province  # noqa: PLC0415 - loaded only when a place is seen
-
     names: dict[str, str] = {}
-    for unit in Province.iter_all():
-        bare = unit.name.removeprefix("Thành phố ")
-        names[fold(bare)] = unit.name
-        names[fold(unit.name)] = unit.name
+    written_forms: set[str] = set()
+    for _code, name, _kind in rows("provinces.tsv"):
+        bare = name.removeprefix("Thành phố ")
+        names[fold(bare)] = name
+        names[fold(name)] = name
+        written_forms.add(bare)
     for name, kind, aliases in rows("provinces_pre2025.tsv"):
         canonical = f"Thành phố {name}" if kind == "thành phố" else name
         for written in (name, *filter(None, aliases.split("|"))):
             names.setdefault(fold(written), canonical)
-    written_forms = {w for name, _, aliases in rows("provinces_pre2025.tsv")
-                     for w in (name, *filter(None, aliases.split("|")))}  # fmt: skip
-    written_forms |= {u.name.removeprefix("Thành phố ") for u in Province.iter_all()}
+            written_forms.add(written)
     # Names are matched as capitalised words: "Hòa Bình" the province, not "hòa bình".
     pattern = re.compile(rf"(?<![\w.])(?:{_alternation(sorted(written_forms))})(?![\w])")
     return names, pattern
