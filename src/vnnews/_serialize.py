@@ -131,8 +131,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: t == tuple[tuple[str, str], ...], lambda pairs: [list(p) for p in pairs]
     )
-    for kind in _TYPES:
-        conv.register_structure_hook(kind, _all_keys(kind, make_dict_structure_fn(kind, conv)))
+    # Built on first use (cattrs caches it): a command that only writes JSON
+    # does not pay for generating the readers at start-up.
+    conv.register_structure_hook_factory(
+        lambda t: t in _TYPES, lambda kind: _all_keys(kind, make_dict_structure_fn(kind, conv))
+    )
     return conv
 
 
