@@ -114,6 +114,14 @@ def throughput(corpus: Path, count: int, repeat: int) -> None:
             f" {cpu:.2f} s CPU in all processes)"
         )
     print(f"    2 jobs / 1 job: {rates[2] / rates[1]:.2f}x")
+    startup = best_of(
+        repeat,
+        lambda: subprocess.run(command("--example"), check=False, env=child_env()),
+    )
+    print(
+        f"    start-up (the command on one article): {startup:.2f} s, a fixed cost in both"
+        " runs that two jobs cannot share"
+    )
 
 
 def _rss_kib(pid: int) -> int:
