@@ -349,6 +349,10 @@ _ATOM_START_LOWER: Final = re.compile(
     )
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
+# How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
+# translated so before it is looked up: lower() and fold() keep "ı" and make "İ" two
+# characters ("i" and a combining dot), so "chİều" or "quý İ" would miss their tables.
+_AS_MATCHED: Final = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
@@ -560,10 +564,10 @@ class _Group:
         if kind == "part":
             if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                 return
-            draft.part = _PARTS[fold(m[0])]
+            draft.part = _PARTS[_folded(m[0])]
             draft.day_cue = True
         elif kind == "weekday":
-            draft.weekday = _WEEKDAYS.get(fold(m[0]))
+            draft.weekday = _WEEKDAYS.get(_folded(m[0]))
         elif kind == "time":
             self._read_time(draft, m)
             return
@@ -595,7 +599,7 @@ class _Group:
             draft.precision = "month"
             draft.lunar = _key(m["mm"]) in _LUNAR_MONTHS
         elif kind == "quarter":
-            q = m["q"].upper()
+            q = m["q"].translate(_AS_MATCHED).upper()
             quarter = _ROMAN_QUARTERS.get(q) or int(q)
             draft.month, draft.precision = 3 * quarter - 2, "quarter"
             draft.year = _int(m["qy"]) or self._said_year(m["qyw"], draft)
@@ -612,8 +616,8 @@ class _Group:
             if m["rp"] is not None:
                 if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                     return
-                draft.part = _PARTS[fold(m["rp"])]
-            word = fold(m["rw"] or m["rw2"])
+                draft.part = _PARTS[_folded(m["rp"])]
+            word = _folded(m["rw"] or m["rw2"])
             if self.ref is not None:
                 draft.relative = self.ref + relativedelta(days=_RELATIVE[word])
             draft.day_cue = True
@@ -764,7 +768,7 @@ def _month(word: str | None) -> int | None:
         return None
     if word.isdigit():
         return int(word) if 1 <= int(word) <= 12 else None  # noqa: PLR2004
-    key = fold(word)
+    key = _folded(word)
     if key == "năm" and not word.startswith("N"):
         return None  # "năm" is "year"; only "Năm" is May
     return _MONTH_NAMES.get(key)
@@ -772,7 +776,12 @@ def _month(word: str | None) -> int | None:
 
 def _key(word: str) -> str:
     """A word as a key for the literal sets here: lower case, single spaces."""
-    return " ".join(word.lower().split())
+    return " ".join(word.translate(_AS_MATCHED).lower().split())
+
+
+def _folded(word: str) -> str:
+    """A matched word as a key for the folded tables (``_PARTS``, ``_RELATIVE``...)."""
+    return fold(word.translate(_AS_MATCHED))
 
 
 def _int(value: str | None) -> int | None:
