@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -90,23 +91,24 @@ _DOC_WINDOW: Final = 140
 # What a sentence needs to state a day (find_date_expressions gives a dated day only
 # from these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15,
 # 2019", "3 ngày trước"), a relative day ("sáng nay", "hôm qua", "ngày mai") or a
-# weekday ("thứ Hai", "Chủ nhật", "CN", "T2").  Each pattern starts with a character
-# class, so the engine skips quickly to where it may match.
+# weekday ("thứ Hai", "Chủ nhật", "CN", "T2").
 # (A day or month has at most two digits: "1.000.000" is no date.)
-_DAY_DIGITS: Final = re.compile(
+_DAY_DIGITS: Final = (
     r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
 )
-_RELATIVE_DAY: Final = re.compile(r"\s(?i:nay|qua|mai|kia)(?!\w)")
-# Lower-cased, as these are written ("CN", "Thứ"): lower() finds every case re.I matches.
-_WEEKDAY_WORDS: Final = ("thứ", "chủ", "cn", "t2", "t3", "t4", "t5", "t6", "t7")
+_RELATIVE_DAY: Final = r"\s(?i:nay|qua|mai|kia)(?!\w)"
+# A weekday as the date reader's weekday atom has it, without its look-arounds.
+_WEEKDAY: Final = r"(?i:thứ\s{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,3}nhật)|CN|T[2-7]"
+# One scan of a whole block finds where a day may be stated: a sentence that overlaps
+# no match of it states none.  (Every match inside a sentence is one in its block too:
+# a sentence ends with a stop or a quote, or with its block, so the look-aheads at its
+# end see the same.)
+_DAY_GATE: Final = re.compile(f"{_DAY_DIGITS}|{_RELATIVE_DAY}|{_WEEKDAY}")
 
 
 def _may_state_day(text: str) -> bool:
     """False when ``text`` can state no day: find_date_expressions gives it none."""
-    if _DAY_DIGITS.search(text) is not None or _RELATIVE_DAY.search(text) is not None:
-        return True
-    low = text.lower()
-    return any(word in low for word in _WEEKDAY_WORDS)
+    return _DAY_GATE.search(text) is not None
 
 
 # A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
@@ -280,14 +282,46 @@ def extract_events(
     ``people`` (the article's Persons) are linked as chairs and participants when
     they are named in the event's sentence or the sentences that follow it.
     """
-    sentences = [s for order, block in enumerate(blocks) for s in _sentences(block, order)]
+    split = _Split(blocks)
     found: list[_Found] = []
-    for index, sentence in enumerate(sentences):
-        event = _event_in(sentence, published)
-        if event is not None:
-            event.scope = _scope(sentences, index)
-            found.append(event)
+    for order, block in enumerate(blocks):
+        gates = [m.span() for m in _DAY_GATE.finditer(block.text)]
+        if not gates:
+            continue  # no day stated: the block is not even split into sentences
+        at = 0
+        for index, sentence in enumerate(split.sentences(order)):
+            # Gate matches are in order and do not overlap: skip those before the sentence.
+            while at < len(gates) and gates[at][1] <= sentence.start:
+                at += 1
+            if at == len(gates):
+                break
+            if gates[at][0] >= sentence.end:
+                continue
+            event = _event_in(sentence, published)
+            if event is not None:
+                event.scope = _scope(split, order, index)
+                found.append(event)
     return tuple(_build(event, people) for event in _merge(found))
+
+
+class _Split:
+    """The blocks' sentences, each block split when first asked for."""
+
+    def __init__(self, blocks: Sequence[TextBlock]) -> None:
+        self.blocks = blocks
+        self._done: dict[int, list[_Sentence]] = {}
+
+    def sentences(self, order: int) -> list[_Sentence]:
+        done = self._done.get(order)
+        if done is None:
+            done = self._done[order] = list(_sentences(self.blocks[order], order))
+        return done
+
+    def after(self, order: int, index: int) -> Iterator[_Sentence]:
+        """The sentences after sentence ``index`` of block ``order``, in reading order."""
+        yield from self.sentences(order)[index + 1 :]
+        for later in range(order + 1, len(self.blocks)):
+            yield from self.sentences(later)
 
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
@@ -435,11 +469,10 @@ def _place_end(text: str, start: int) -> int:
     return start + words[_PLACE_WORDS - 1].end() if len(words) > _PLACE_WORDS else end
 
 
-def _scope(sentences: list[_Sentence], index: int) -> list[_Sentence]:
+def _scope(split: _Split, order: int, index: int) -> list[_Sentence]:
     """The event's sentence, the rest of its block, and attendance blocks right after it."""
-    own = sentences[index]
-    out = [own]
-    for later in sentences[index + 1 : index + 1 + _SCOPE_SENTENCES]:
+    out = [split.sentences(order)[index]]
+    for later in islice(split.after(order, index), _SCOPE_SENTENCES):
         last = out[-1]
         if later.block is last.block or (
             later.order == last.order + 1 and _ATTENDANCE.match(later.text) is not None
