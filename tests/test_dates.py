@@ -443,6 +443,23 @@ def test_words_with_odd_case_letters_are_read(text: str, precision: str, expecte
     assert (e.precision, e.date) == (precision, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng hôm kia", date(2021, 4, 28)),  # raised KeyError: "kia" alone was looked up
+        ("sáng hôm qua", date(2021, 4, 29)),
+        ("sáng hôm mai", date(2021, 5, 1)),
+    ],
+)
+def test_part_of_day_before_hom_and_word(text: str, expected: date) -> None:
+    [e] = find_date_expressions(text, date(2021, 4, 30))
+    assert (e.date, e.part_of_day) == (expected, "sáng")
+
+
+def test_part_of_day_before_kia_alone_names_no_day() -> None:
+    assert find_date_expressions("sáng kia", date(2021, 4, 30)) == []
+
+
 def test_dotted_capital_i_does_not_crash_parse() -> None:
     article = vnnews.parse("Ngày 5/6/2020, quý İ hội nghị diễn ra.")
     assert [(e.kind, e.date) for e in article.events] == [("hội nghị", date(2020, 6, 5))]
@@ -488,6 +505,11 @@ def _date_like(draw: st.DrawFn) -> str:
                 ),
                 st.sampled_from(_DATE_WORDS),
                 st.text(alphabet="0123456789١/.-–:,() hgİıſIiSsKk", max_size=6),
+                st.builds(
+                    "{} {}".format,
+                    st.sampled_from([w for w, *_ in rows("parts_of_day.tsv")]),
+                    st.sampled_from([w for w, _ in rows("relative_days.tsv")]),
+                ),
             ),
             max_size=12,
         )

@@ -30,6 +30,7 @@ __all__ = [
     "find_date_expressions",
     "find_dates",
     "format_dateline",
+    "lowered",
     "parse_dateline",
     "resolve_year",
     "word_pattern",
@@ -414,12 +415,8 @@ def _atoms(text: str) -> list[re.Match[str]]:
     out = []
     pos = 0
     match = _ATOMS.match
-    lower = text.lower()
-    if (
-        len(lower) == len(text)
-        and not any(odd in text for odd in _LOWER_ODD)
-        and _OTHER_DIGIT.search(text) is None
-    ):
+    lower = lowered(text)
+    if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
         search, scanned = _ATOM_START.search, text
@@ -432,6 +429,19 @@ def _atoms(text: str) -> list[re.Match[str]]:
             out.append(m)
             pos = m.end()
     return out
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` if it lower-cases each character as re.IGNORECASE reads it, else None.
+
+    Then lower-case words found in it stand where an IGNORECASE pattern of those words
+    finds them in ``text``: lower() keeps every character in its place but "İ" (two
+    characters), and re.IGNORECASE reads "İ", "ı" and "ſ" as "i", "i" and "s".
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or any(odd in text for odd in _LOWER_ODD):
+        return None
+    return lower
 
 
 def _reference_day(reference: date | datetime | None) -> date | None:
@@ -617,13 +627,24 @@ class _Group:
                 if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                     return
                 draft.part = _PARTS[_folded(m["rp"])]
-            word = _folded(m["rw"] or m["rw2"])
+            days = self._relative_days(m)
+            if days is None:
+                return  # "sáng kia": "kia" alone names no day
             if self.ref is not None:
-                draft.relative = self.ref + relativedelta(days=_RELATIVE[word])
+                draft.relative = self.ref + relativedelta(days=days)
             draft.day_cue = True
             draft.precision = draft.precision if self.ref is not None else "pending"
         elif kind in {"ago", "after"}:
             self._read_ago(draft, m)
+
+    @staticmethod
+    def _relative_days(m: re.Match[str]) -> int | None:
+        """The days a relative atom counts from the reference, None if it names no day."""
+        if m["rp"] is None:
+            return _RELATIVE[_folded(m["rw2"])]
+        # "hôm" between the part of day and the word counts: "sáng hôm kia" is "hôm kia".
+        told = _RELATIVE.get(_folded(m[0][m.end("rp") - m.start() :]))
+        return told if told is not None else _RELATIVE.get(_folded(m["rw"]))
 
     def _said_year(self, word: str | None, draft: _Draft) -> int | None:
         """The year of "năm nay", "năm ngoái", "năm tới"; "năm đó" names none we can know."""
