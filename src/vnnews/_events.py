@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ._data import rows
-from ._dates import DateExpression, find_date_expressions
+from ._dates import DateExpression, find_date_expressions, lowered
 from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
@@ -88,27 +88,54 @@ _DOCUMENT_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _DOC_WINDOW: Final = 140
-# What a sentence needs to state a day (find_date_expressions gives a dated day only
-# from these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15,
-# 2019", "3 ngày trước"), a relative day ("sáng nay", "hôm qua", "ngày mai") or a
-# weekday ("thứ Hai", "Chủ nhật", "CN", "T2").
-# (A day or month has at most two digits: "1.000.000" is no date.)
-_DAY_DIGITS: Final = (
+# Where a sentence may state a day (find_date_expressions gives a dated day only from
+# these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15, 2019",
+# "3 ngày trước"), the short weekdays ("CN", "T2"), found by one pattern starting with
+# rare characters; and words found by str.find in the lower-cased text, each checked
+# where it stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm"
+# or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai") and a weekday ("thứ
+# Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two digits: "1.000.000" is
+# no date.)
+_DAY_MARKS: Final = re.compile(
     r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
+    r"|CN|T[2-7]"
 )
-_RELATIVE_DAY: Final = r"\s(?i:nay|qua|mai|kia)(?!\w)"
-# A weekday as the date reader's weekday atom has it, without its look-arounds.
-_WEEKDAY: Final = r"(?i:thứ\s{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s{1,3}nhật)|CN|T[2-7]"
-# One scan of a whole block finds where a day may be stated: a sentence that overlaps
-# no match of it states none.  (Every match inside a sentence is one in its block too:
-# a sentence ends with a stop or a quote, or with its block, so the look-aheads at its
-# end see the same.)
-_DAY_GATE: Final = re.compile(f"{_DAY_DIGITS}|{_RELATIVE_DAY}|{_WEEKDAY}")
+_PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
+_BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
+_RELATIVE_REACH: Final = 12  # "chiều" and three spaces fit
+_WEEKDAY_AFTER_THU: Final = re.compile(r"thứ\s{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])")
+_BEFORE_NHAT: Final = re.compile(r"chủ\s{1,3}$")
+_DAY_WORDS: Final = (
+    ("nay", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("qua", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("mai", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("kia", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("nhật", _BEFORE_NHAT.search, -_RELATIVE_REACH),
+    ("thứ", _WEEKDAY_AFTER_THU.match, 0),
+)
 
 
-def _may_state_day(text: str) -> bool:
-    """False when ``text`` can state no day: find_date_expressions gives it none."""
-    return _DAY_GATE.search(text) is not None
+def _day_marks(text: str) -> list[int] | None:
+    """Where in a block's ``text`` a day may be stated, in order; None: anywhere.
+
+    A sentence of the block from which find_date_expressions reads a dated day holds
+    one of these places: every word or pattern found lies inside the date expression,
+    and the block reads the same there (a sentence ends with a stop or a quote, or
+    with its block, so the look-aheads at its end see alike).
+    """
+    low = lowered(text)
+    if low is None:
+        return None
+    marks = [m.start() for m in _DAY_MARKS.finditer(text)]
+    for word, check, reach in _DAY_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            # Before the word: look back from it; else: read on from it.
+            if (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None:
+                marks.append(at)
+            at = low.find(word, at + 1)
+    marks.sort()
+    return marks
 
 
 # A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
@@ -285,18 +312,16 @@ def extract_events(
     split = _Split(blocks)
     found: list[_Found] = []
     for order, block in enumerate(blocks):
-        gates = [m.span() for m in _DAY_GATE.finditer(block.text)]
-        if not gates:
+        marks = _day_marks(block.text)
+        if marks == []:
             continue  # no day stated: the block is not even split into sentences
-        at = 0
         for index, sentence in enumerate(split.sentences(order)):
-            # Gate matches are in order and do not overlap: skip those before the sentence.
-            while at < len(gates) and gates[at][1] <= sentence.start:
-                at += 1
-            if at == len(gates):
-                break
-            if gates[at][0] >= sentence.end:
-                continue
+            if marks is not None:
+                at = bisect_left(marks, sentence.start)
+                if at == len(marks):
+                    break
+                if marks[at] >= sentence.end:
+                    continue
             event = _event_in(sentence, published)
             if event is not None:
                 event.scope = _scope(split, order, index)
@@ -326,8 +351,6 @@ class _Split:
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
-    if not _may_state_day(text):
-        return None
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     dates = [
         when
