@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from datetime import time as clock
 from typing import Any
@@ -16,6 +17,7 @@ from vnnews import Event, Mention, Person, _events
 from vnnews._blocks import TextBlock, text_blocks
 from vnnews._data import rows
 from vnnews._dates import VIETNAM, find_date_expressions
+from vnnews._dates import lowered as _lowered
 from vnnews._events import extract_events, province_of
 
 PUBLISHED = datetime(2021, 4, 30, 9, 0, tzinfo=VIETNAM)
@@ -305,3 +307,33 @@ def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...
             ]
             if days:
                 assert marks is None or any(sentence.start <= at < sentence.end for at in marks)
+
+
+_LOWER_WORDS = [_events._HEAD_WORDS, _events._CALLED_OFF, _events._SAID, _events._DEPICTED]  # noqa: SLF001
+_KIND_PHRASES = [phrase for phrase, *_ in rows("event_kinds.tsv")]
+
+
+@st.composite
+def _mixed_case(draw: st.DrawFn) -> str:
+    """Head words and others in any case, odd letters and spaces among them."""
+    words = st.one_of(
+        st.sampled_from([*_KIND_PHRASES, "hoãn", "Nói", "CLIP", "cho  biết", "tạm dừng"]),
+        st.text(alphabet="aAđĐiİıſsSkKΣσς_ \t\u00a0-.,", max_size=4),
+    )
+    cases: list[Callable[[str], str]] = [str.upper, str.lower, str.title, str]
+    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    return draw(st.lists(cased, max_size=10).map(" ".join))
+
+
+@pytest.mark.parametrize("words", _LOWER_WORDS)
+@given(text=_mixed_case())
+def test_lower_case_words_match_as_any_case(words: Any, text: str) -> None:
+    low = _lowered(text)
+    expected = [(m.span(), m[0].lower()) for m in words.any_case.finditer(text)]
+    assert [(m.span(), m[0].lower()) for m in words.finditer(text, low)] == expected
+    assert (words.search(text, low) is None) == (not expected)
+
+
+def test_lower_case_words_are_lower_case() -> None:
+    for words in _LOWER_WORDS:
+        assert words.lower.pattern == words.lower.pattern.lower()

@@ -51,9 +51,32 @@ _HEADS: Final = {
 }
 
 
-_HEAD_RE: Final = re.compile(
-    rf"(?<!\w)(?:{_alternation([p for p, *_ in rows('event_kinds.tsv')])})(?!\w)", re.IGNORECASE
+class _Words:
+    """A pattern of lower-case words, matched whatever their case.
+
+    ``lowered`` is faster: it matches case-sensitively in ``lowered(text)``, where it
+    finds what the case-insensitive pattern finds in ``text``, at the same places
+    (every character of the text lowered stands where it stood, as re.IGNORECASE
+    reads it, and is a word character if and only if it was).
+    """
+
+    def __init__(self, source: str) -> None:
+        self.any_case = re.compile(source, re.IGNORECASE)
+        self.lower = re.compile(source)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """The matches in ``text``, given ``low = lowered(text)``."""
+        return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """The first match in ``text``, given ``low = lowered(text)``."""
+        return self.lower.search(low) if low is not None else self.any_case.search(text)
+
+
+_HEAD_WORDS: Final = _Words(
+    rf"(?<!\w)(?:{_alternation([p.lower() for p, *_ in rows('event_kinds.tsv')])})(?!\w)"
 )
+_HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
     rf"(?<!\w)(?:{_alternation([m for m, _ in rows('location_markers.tsv')])})\s{{1,3}}(?=\S)",
@@ -145,26 +168,23 @@ _NEGATED: Final = re.compile(
 )
 _NEGATION_REACH: Final = 30
 # Called off: everything the sentence names after it was not held ("dừng tổ chức A và B").
-_CALLED_OFF: Final = re.compile(
-    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)",
-    re.IGNORECASE,
+_CALLED_OFF: Final = _Words(
+    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)"
 )
 # A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
 _VENUE: Final = re.compile(
     r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
 )
 # Words that report speech: what follows them is what was said.
-_SAID: Final = re.compile(
+_SAID: Final = _Words(
     r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
     r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
-    re.IGNORECASE,
 )
 # A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
 _HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
 # A happening shown in a clip or photo: the date is the clip's, not the happening's.
-_DEPICTED: Final = re.compile(
+_DEPICTED: Final = _Words(
     r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
-    re.IGNORECASE,
 )
 # A noun head counts this close (in characters) to the date: the length of a long sentence.
 _NOUN_REACH: Final = 400
@@ -361,10 +381,11 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
     ]  # fmt: skip
     if not dates:
         return None
-    called_off = _CALLED_OFF.search(masked)
+    low = lowered(masked)
+    called_off = _CALLED_OFF.search(masked, low)
     heads = [
         (m, entry)
-        for m in _HEAD_RE.finditer(masked)
+        for m in _HEAD_WORDS.finditer(masked, low)
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
@@ -373,9 +394,9 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
             and _VENUE.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         )
     ]
-    said = [m.start() for m in _SAID.finditer(masked)]
+    said = [m.start() for m in _SAID.finditer(masked, low)]
     starts = [m.start() for m, _ in heads]
-    depicted = [m.start() for m in _DEPICTED.finditer(masked)]
+    depicted = [m.start() for m in _DEPICTED.finditer(masked, low)]
     best: tuple[tuple[int, int], DateExpression, tuple[re.Match[str], _Head] | None] | None = None
     for when in dates:
         # Only heads near the date: a sentence is short, a hostile line is not.
