@@ -8,12 +8,15 @@ import time
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
+from typing import Final
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import vnnews
 from vnnews import _dates
+from vnnews._data import rows
 from vnnews._dates import VIETNAM, DateExpression, find_date_expressions, find_dates, resolve_year
 
 REF = date(2018, 6, 12)
@@ -421,3 +424,104 @@ def test_atoms_as_finditer(text: str) -> None:
 @given(st.text(alphabet="0123456789/.-–, ()ngàyNGÀYtháng sángchiềuCNT2ſıİ١hômquaýIV", max_size=60))
 def test_atoms_as_finditer_any_text(text: str) -> None:
     assert _scanned(text) == _found(text)
+
+
+# re.IGNORECASE matches "İ" and "ı" as "i" and "ſ" as "s"; lower() and fold() do not.
+@pytest.mark.parametrize(
+    ("text", "precision", "expected"),
+    [
+        ("quý İ năm 2020", "quarter", date(2020, 1, 1)),
+        ("quý ı/2020", "quarter", date(2020, 1, 1)),
+        ("năm ngoáİ", "year", date(2020, 1, 1)),
+        ("chİều nay", "day", date(2021, 4, 30)),
+        ("hôm kİa", "day", date(2021, 4, 28)),
+        ("ſáng mai", "day", date(2021, 5, 1)),
+    ],
+)
+def test_words_with_odd_case_letters_are_read(text: str, precision: str, expected: date) -> None:
+    [e] = find_date_expressions(text, date(2021, 4, 30))
+    assert (e.precision, e.date) == (precision, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng hôm kia", date(2021, 4, 28)),  # raised KeyError: "kia" alone was looked up
+        ("sáng hôm qua", date(2021, 4, 29)),
+        ("sáng hôm mai", date(2021, 5, 1)),
+    ],
+)
+def test_part_of_day_before_hom_and_word(text: str, expected: date) -> None:
+    [e] = find_date_expressions(text, date(2021, 4, 30))
+    assert (e.date, e.part_of_day) == (expected, "sáng")
+
+
+def test_part_of_day_before_kia_alone_names_no_day() -> None:
+    assert find_date_expressions("sáng kia", date(2021, 4, 30)) == []
+
+
+def test_dotted_capital_i_does_not_crash_parse() -> None:
+    article = vnnews.parse("Ngày 5/6/2020, quý İ hội nghị diễn ra.")
+    assert [(e.kind, e.date) for e in article.events] == [("hội nghị", date(2020, 6, 5))]
+
+
+_DATE_WORDS: Final = [
+    *(word for word, *_ in rows("parts_of_day.tsv")),
+    *(word for word, _ in rows("relative_days.tsv")),
+    *(word for word, _ in rows("months.tsv")),
+    *(word for word, _ in rows("weekdays.tsv")),
+    *[
+        "ngày",
+        "tháng",
+        "năm",
+        "quý",
+        "hôm",
+        "nay",
+        "qua",
+        "mai",
+        "kia",
+        "ngoái",
+        "tới",
+        "trước",
+        "nữa",
+        "sau",
+        "cách",
+        "đây",
+        "lúc",
+        "giờ",
+    ],
+    *["thứ", "chủ nhật", "CN", "T2", "IV", "III", "âm lịch", "AL", "AM", "PM", "giai đoạn"],
+]
+
+
+@st.composite
+def _date_like(draw: st.DrawFn) -> str:
+    """Text near dates: date words (any case, odd letters swapped in), digits, separators."""
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_DATE_WORDS).map(
+                    lambda w: w.upper() if len(w) % 3 == 0 else w.capitalize()
+                ),
+                st.sampled_from(_DATE_WORDS),
+                st.text(alphabet="0123456789١/.-–:,() hgİıſIiSsKk", max_size=6),
+                st.builds(
+                    "{} {}".format,
+                    st.sampled_from([w for w, *_ in rows("parts_of_day.tsv")]),
+                    st.sampled_from([w for w, _ in rows("relative_days.tsv")]),
+                ),
+            ),
+            max_size=12,
+        )
+    )
+    text = " ".join(parts)
+    swaps = draw(st.lists(st.sampled_from([("i", "İ"), ("i", "ı"), ("s", "ſ"), ("I", "İ")])))
+    for old, new in swaps:
+        text = text.replace(old, new, 1)
+    return text
+
+
+@given(st.one_of(_date_like(), st.text(max_size=40)), st.sampled_from([None, date(2021, 4, 30)]))
+def test_reading_dates_never_raises(text: str, reference: date | None) -> None:
+    for e in find_date_expressions(text, reference):
+        assert 0 <= e.start < e.end <= len(text)

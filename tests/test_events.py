@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from datetime import time as clock
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from vietnam_provinces import Province
 
 import vnnews
-from vnnews import Event, Mention, Person
+from vnnews import Event, Mention, Person, _events
 from vnnews._blocks import TextBlock, text_blocks
 from vnnews._data import rows
-from vnnews._dates import VIETNAM
+from vnnews._dates import VIETNAM, find_date_expressions
+from vnnews._dates import lowered as _lowered
 from vnnews._events import extract_events, province_of
 
 PUBLISHED = datetime(2021, 4, 30, 9, 0, tzinfo=VIETNAM)
@@ -215,3 +219,121 @@ def test_events_score_on_dev(dev_scores: dict[str, Any]) -> None:
     assert result["events"]["f"] >= 0.85, [m for m in result["misses"] if "event" in m]
     assert result["published_acc"] == 1.0
     assert result["event_place_acc"] >= 0.8
+
+
+# --- fast paths: each equals the plain reading -----------------------------------------
+
+_sentences = _events._sentences  # noqa: SLF001
+_event_in = _events._event_in  # noqa: SLF001
+_ATTENDANCE = _events._ATTENDANCE  # noqa: SLF001
+_build, _merge = _events._build, _events._merge  # noqa: SLF001
+_day_marks = _events._day_marks  # noqa: SLF001
+
+_WORDS = [
+    *("ngày tháng năm hôm nay qua mai kia sáng chiều tối thứ hai chủ nhật CN T2 tại hội".split()),  # noqa: SIM905
+    *("nghị họp làm việc Hà Nội ông bà chủ trì dự Cùng tham Tham trước nữa tuần và".split()),  # noqa: SIM905
+    *["11/6", "5-10/6", "25", "2019", "1.000", "30/4", "(6/2)", "TP.", "Ảnh:", "“", "”"],
+    *[
+        "sáng nay",
+        "Hôm qua",
+        "ngày mai",
+        "ngày hôm nay",
+        "hôm  kia",
+        "chiều tối qua",
+        "rạng sáng nay",
+    ],
+    *["thứ Hai", "Thứ 5", "Chủ  nhật", "CN", "T7", "3 ngày trước", "tháng Năm 15, 2019", "Ngày"],
+]
+
+
+@st.composite
+def _paragraphs(draw: st.DrawFn) -> tuple[str, ...]:
+    """A few paragraphs of event-like words, digits and sentence stops."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        parts = draw(
+            st.lists(
+                st.one_of(
+                    st.sampled_from(_WORDS),
+                    st.text(alphabet="0123456789/.-, ", max_size=5),
+                    st.sampled_from([". ", ".", "! ", "… ", ".\n", ". Sáng", "."]),
+                ),
+                max_size=25,
+            )
+        )
+        paragraphs.append(" ".join(parts))
+    return tuple(paragraphs)
+
+
+def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[Event, ...]:
+    """extract_events as first written: every sentence read, each with its whole gate."""
+    sentences = [s for order, b in enumerate(blocks) for s in _sentences(b, order)]
+    found = []
+    for index, sentence in enumerate(sentences):
+        event = _event_in(sentence, PUBLISHED)
+        if event is not None:
+            own, out = sentence, [sentence]
+            for later in sentences[index + 1 : index + 7]:
+                last = out[-1]
+                if later.block is last.block or (
+                    later.order == last.order + 1 and _ATTENDANCE.match(later.text)
+                ):
+                    out.append(later)
+                else:
+                    break
+            event.scope = out
+            assert out[0] is own
+            found.append(event)
+    return tuple(_build(event, people) for event in _merge(found))
+
+
+@given(_paragraphs())
+def test_lazy_sentences_find_the_same_events(paragraphs: tuple[str, ...]) -> None:
+    blocks = tuple(TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs))
+    people = [Person(name="Hà Nội"), Person(name="ông bà")]
+    assert extract_events(blocks, PUBLISHED, people) == _plain_events(blocks, people)
+
+
+@given(_paragraphs())
+def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...]) -> None:
+    for order, text in enumerate(paragraphs):
+        block = TextBlock("paragraphs", order, text)
+        marks = _day_marks(text)
+        for sentence in _sentences(block, order):
+            days = [
+                e
+                for e in find_date_expressions(sentence.text, PUBLISHED)
+                if e.precision == "day" and e.date is not None
+            ]
+            if days:
+                assert marks is None or any(sentence.start <= at < sentence.end for at in marks)
+
+
+_LOWER_WORDS = [_events._HEAD_WORDS, _events._CALLED_OFF, _events._SAID, _events._DEPICTED]  # noqa: SLF001
+_KIND_PHRASES = [phrase for phrase, *_ in rows("event_kinds.tsv")]
+
+
+@st.composite
+def _mixed_case(draw: st.DrawFn) -> str:
+    """Head words and others in any case, odd letters and spaces among them."""
+    words = st.one_of(
+        st.sampled_from([*_KIND_PHRASES, "hoãn", "Nói", "CLIP", "cho  biết", "tạm dừng"]),
+        st.text(alphabet="aAđĐiİıſsSkKΣσς_ \t\u00a0-.,", max_size=4),
+    )
+    cases: list[Callable[[str], str]] = [str.upper, str.lower, str.title, str]
+    cased = st.tuples(words, st.sampled_from(cases)).map(lambda pair: pair[1](pair[0]))
+    return draw(st.lists(cased, max_size=10).map(" ".join))
+
+
+@pytest.mark.parametrize("words", _LOWER_WORDS)
+@given(text=_mixed_case())
+def test_lower_case_words_match_as_any_case(words: Any, text: str) -> None:
+    low = _lowered(text)
+    expected = [(m.span(), m[0].lower()) for m in words.any_case.finditer(text)]
+    assert [(m.span(), m[0].lower()) for m in words.finditer(text, low)] == expected
+    assert (words.search(text, low) is None) == (not expected)
+
+
+def test_lower_case_words_are_lower_case() -> None:
+    for words in _LOWER_WORDS:
+        assert words.lower.pattern == words.lower.pattern.lower()

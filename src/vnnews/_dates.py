@@ -30,6 +30,7 @@ __all__ = [
     "find_date_expressions",
     "find_dates",
     "format_dateline",
+    "lowered",
     "parse_dateline",
     "resolve_year",
     "word_pattern",
@@ -349,6 +350,10 @@ _ATOM_START_LOWER: Final = re.compile(
     )
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
+# How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
+# translated so before it is looked up: lower() and fold() keep "ı" and make "İ" two
+# characters ("i" and a combining dot), so "chİều" or "quý İ" would miss their tables.
+_AS_MATCHED: Final = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
 _GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
@@ -410,12 +415,8 @@ def _atoms(text: str) -> list[re.Match[str]]:
     out = []
     pos = 0
     match = _ATOMS.match
-    lower = text.lower()
-    if (
-        len(lower) == len(text)
-        and not any(odd in text for odd in _LOWER_ODD)
-        and _OTHER_DIGIT.search(text) is None
-    ):
+    lower = lowered(text)
+    if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
         search, scanned = _ATOM_START.search, text
@@ -428,6 +429,19 @@ def _atoms(text: str) -> list[re.Match[str]]:
             out.append(m)
             pos = m.end()
     return out
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` if it lower-cases each character as re.IGNORECASE reads it, else None.
+
+    Then lower-case words found in it stand where an IGNORECASE pattern of those words
+    finds them in ``text``: lower() keeps every character in its place but "İ" (two
+    characters), and re.IGNORECASE reads "İ", "ı" and "ſ" as "i", "i" and "s".
+    """
+    lower = text.lower()
+    if len(lower) != len(text) or any(odd in text for odd in _LOWER_ODD):
+        return None
+    return lower
 
 
 def _reference_day(reference: date | datetime | None) -> date | None:
@@ -560,10 +574,10 @@ class _Group:
         if kind == "part":
             if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                 return
-            draft.part = _PARTS[fold(m[0])]
+            draft.part = _PARTS[_folded(m[0])]
             draft.day_cue = True
         elif kind == "weekday":
-            draft.weekday = _WEEKDAYS.get(fold(m[0]))
+            draft.weekday = _WEEKDAYS.get(_folded(m[0]))
         elif kind == "time":
             self._read_time(draft, m)
             return
@@ -595,7 +609,7 @@ class _Group:
             draft.precision = "month"
             draft.lunar = _key(m["mm"]) in _LUNAR_MONTHS
         elif kind == "quarter":
-            q = m["q"].upper()
+            q = m["q"].translate(_AS_MATCHED).upper()
             quarter = _ROMAN_QUARTERS.get(q) or int(q)
             draft.month, draft.precision = 3 * quarter - 2, "quarter"
             draft.year = _int(m["qy"]) or self._said_year(m["qyw"], draft)
@@ -612,14 +626,25 @@ class _Group:
             if m["rp"] is not None:
                 if _NOT_PART_BEFORE.search(self.text, max(0, m.start() - 8), m.start()):
                     return
-                draft.part = _PARTS[fold(m["rp"])]
-            word = fold(m["rw"] or m["rw2"])
+                draft.part = _PARTS[_folded(m["rp"])]
+            days = self._relative_days(m)
+            if days is None:
+                return  # "sáng kia": "kia" alone names no day
             if self.ref is not None:
-                draft.relative = self.ref + relativedelta(days=_RELATIVE[word])
+                draft.relative = self.ref + relativedelta(days=days)
             draft.day_cue = True
             draft.precision = draft.precision if self.ref is not None else "pending"
         elif kind in {"ago", "after"}:
             self._read_ago(draft, m)
+
+    @staticmethod
+    def _relative_days(m: re.Match[str]) -> int | None:
+        """The days a relative atom counts from the reference, None if it names no day."""
+        if m["rp"] is None:
+            return _RELATIVE[_folded(m["rw2"])]
+        # "hôm" between the part of day and the word counts: "sáng hôm kia" is "hôm kia".
+        told = _RELATIVE.get(_folded(m[0][m.end("rp") - m.start() :]))
+        return told if told is not None else _RELATIVE.get(_folded(m["rw"]))
 
     def _said_year(self, word: str | None, draft: _Draft) -> int | None:
         """The year of "năm nay", "năm ngoái", "năm tới"; "năm đó" names none we can know."""
@@ -764,7 +789,7 @@ def _month(word: str | None) -> int | None:
         return None
     if word.isdigit():
         return int(word) if 1 <= int(word) <= 12 else None  # noqa: PLR2004
-    key = fold(word)
+    key = _folded(word)
     if key == "năm" and not word.startswith("N"):
         return None  # "năm" is "year"; only "Năm" is May
     return _MONTH_NAMES.get(key)
@@ -772,7 +797,12 @@ def _month(word: str | None) -> int | None:
 
 def _key(word: str) -> str:
     """A word as a key for the literal sets here: lower case, single spaces."""
-    return " ".join(word.lower().split())
+    return " ".join(word.translate(_AS_MATCHED).lower().split())
+
+
+def _folded(word: str) -> str:
+    """A matched word as a key for the folded tables (``_PARTS``, ``_RELATIVE``...)."""
+    return fold(word.translate(_AS_MATCHED))
 
 
 def _int(value: str | None) -> int | None:

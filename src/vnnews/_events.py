@@ -20,12 +20,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ._data import rows
-from ._dates import DateExpression, find_date_expressions
+from ._dates import DateExpression, find_date_expressions, lowered
 from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
@@ -50,9 +51,32 @@ _HEADS: Final = {
 }
 
 
-_HEAD_RE: Final = re.compile(
-    rf"(?<!\w)(?:{_alternation([p for p, *_ in rows('event_kinds.tsv')])})(?!\w)", re.IGNORECASE
+class _Words:
+    """A pattern of lower-case words, matched whatever their case.
+
+    ``lowered`` is faster: it matches case-sensitively in ``lowered(text)``, where it
+    finds what the case-insensitive pattern finds in ``text``, at the same places
+    (every character of the text lowered stands where it stood, as re.IGNORECASE
+    reads it, and is a word character if and only if it was).
+    """
+
+    def __init__(self, source: str) -> None:
+        self.any_case = re.compile(source, re.IGNORECASE)
+        self.lower = re.compile(source)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """The matches in ``text``, given ``low = lowered(text)``."""
+        return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """The first match in ``text``, given ``low = lowered(text)``."""
+        return self.lower.search(low) if low is not None else self.any_case.search(text)
+
+
+_HEAD_WORDS: Final = _Words(
+    rf"(?<!\w)(?:{_alternation([p.lower() for p, *_ in rows('event_kinds.tsv')])})(?!\w)"
 )
+_HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
     rf"(?<!\w)(?:{_alternation([m for m, _ in rows('location_markers.tsv')])})\s{{1,3}}(?=\S)",
@@ -87,26 +111,54 @@ _DOCUMENT_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _DOC_WINDOW: Final = 140
-# What a sentence needs to state a day (find_date_expressions gives a dated day only
-# from these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15,
-# 2019", "3 ngày trước"), a relative day ("sáng nay", "hôm qua", "ngày mai") or a
-# weekday ("thứ Hai", "Chủ nhật", "CN", "T2").  Each pattern starts with a character
-# class, so the engine skips quickly to where it may match.
-# (A day or month has at most two digits: "1.000.000" is no date.)
-_DAY_DIGITS: Final = re.compile(
+# Where a sentence may state a day (find_date_expressions gives a dated day only from
+# these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15, 2019",
+# "3 ngày trước"), the short weekdays ("CN", "T2"), found by one pattern starting with
+# rare characters; and words found by str.find in the lower-cased text, each checked
+# where it stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm"
+# or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai") and a weekday ("thứ
+# Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two digits: "1.000.000" is
+# no date.)
+_DAY_MARKS: Final = re.compile(
     r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
+    r"|CN|T[2-7]"
 )
-_RELATIVE_DAY: Final = re.compile(r"\s(?i:nay|qua|mai|kia)(?!\w)")
-# Lower-cased, as these are written ("CN", "Thứ"): lower() finds every case re.I matches.
-_WEEKDAY_WORDS: Final = ("thứ", "chủ", "cn", "t2", "t3", "t4", "t5", "t6", "t7")
+_PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
+_BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
+_RELATIVE_REACH: Final = 12  # "chiều" and three spaces fit
+_WEEKDAY_AFTER_THU: Final = re.compile(r"thứ\s{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])")
+_BEFORE_NHAT: Final = re.compile(r"chủ\s{1,3}$")
+_DAY_WORDS: Final = (
+    ("nay", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("qua", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("mai", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("kia", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
+    ("nhật", _BEFORE_NHAT.search, -_RELATIVE_REACH),
+    ("thứ", _WEEKDAY_AFTER_THU.match, 0),
+)
 
 
-def _may_state_day(text: str) -> bool:
-    """False when ``text`` can state no day: find_date_expressions gives it none."""
-    if _DAY_DIGITS.search(text) is not None or _RELATIVE_DAY.search(text) is not None:
-        return True
-    low = text.lower()
-    return any(word in low for word in _WEEKDAY_WORDS)
+def _day_marks(text: str) -> list[int] | None:
+    """Where in a block's ``text`` a day may be stated, in order; None: anywhere.
+
+    A sentence of the block from which find_date_expressions reads a dated day holds
+    one of these places: every word or pattern found lies inside the date expression,
+    and the block reads the same there (a sentence ends with a stop or a quote, or
+    with its block, so the look-aheads at its end see alike).
+    """
+    low = lowered(text)
+    if low is None:
+        return None
+    marks = [m.start() for m in _DAY_MARKS.finditer(text)]
+    for word, check, reach in _DAY_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            # Before the word: look back from it; else: read on from it.
+            if (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None:
+                marks.append(at)
+            at = low.find(word, at + 1)
+    marks.sort()
+    return marks
 
 
 # A happening called off or not held: "dừng tổ chức lễ hội", "hoãn hội nghị".
@@ -116,26 +168,23 @@ _NEGATED: Final = re.compile(
 )
 _NEGATION_REACH: Final = 30
 # Called off: everything the sentence names after it was not held ("dừng tổ chức A và B").
-_CALLED_OFF: Final = re.compile(
-    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)",
-    re.IGNORECASE,
+_CALLED_OFF: Final = _Words(
+    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)"
 )
 # A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
 _VENUE: Final = re.compile(
     r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
 )
 # Words that report speech: what follows them is what was said.
-_SAID: Final = re.compile(
+_SAID: Final = _Words(
     r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
     r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
-    re.IGNORECASE,
 )
 # A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
 _HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
 # A happening shown in a clip or photo: the date is the clip's, not the happening's.
-_DEPICTED: Final = re.compile(
+_DEPICTED: Final = _Words(
     r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
-    re.IGNORECASE,
 )
 # A noun head counts this close (in characters) to the date: the length of a long sentence.
 _NOUN_REACH: Final = 400
@@ -280,20 +329,48 @@ def extract_events(
     ``people`` (the article's Persons) are linked as chairs and participants when
     they are named in the event's sentence or the sentences that follow it.
     """
-    sentences = [s for order, block in enumerate(blocks) for s in _sentences(block, order)]
+    split = _Split(blocks)
     found: list[_Found] = []
-    for index, sentence in enumerate(sentences):
-        event = _event_in(sentence, published)
-        if event is not None:
-            event.scope = _scope(sentences, index)
-            found.append(event)
+    for order, block in enumerate(blocks):
+        marks = _day_marks(block.text)
+        if marks == []:
+            continue  # no day stated: the block is not even split into sentences
+        for index, sentence in enumerate(split.sentences(order)):
+            if marks is not None:
+                at = bisect_left(marks, sentence.start)
+                if at == len(marks):
+                    break
+                if marks[at] >= sentence.end:
+                    continue
+            event = _event_in(sentence, published)
+            if event is not None:
+                event.scope = _scope(split, order, index)
+                found.append(event)
     return tuple(_build(event, people) for event in _merge(found))
+
+
+class _Split:
+    """The blocks' sentences, each block split when first asked for."""
+
+    def __init__(self, blocks: Sequence[TextBlock]) -> None:
+        self.blocks = blocks
+        self._done: dict[int, list[_Sentence]] = {}
+
+    def sentences(self, order: int) -> list[_Sentence]:
+        done = self._done.get(order)
+        if done is None:
+            done = self._done[order] = list(_sentences(self.blocks[order], order))
+        return done
+
+    def after(self, order: int, index: int) -> Iterator[_Sentence]:
+        """The sentences after sentence ``index`` of block ``order``, in reading order."""
+        yield from self.sentences(order)[index + 1 :]
+        for later in range(order + 1, len(self.blocks)):
+            yield from self.sentences(later)
 
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
-    if not _may_state_day(text):
-        return None
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     dates = [
         when
@@ -304,10 +381,11 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
     ]  # fmt: skip
     if not dates:
         return None
-    called_off = _CALLED_OFF.search(masked)
+    low = lowered(masked)
+    called_off = _CALLED_OFF.search(masked, low)
     heads = [
         (m, entry)
-        for m in _HEAD_RE.finditer(masked)
+        for m in _HEAD_WORDS.finditer(masked, low)
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
@@ -316,9 +394,9 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
             and _VENUE.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         )
     ]
-    said = [m.start() for m in _SAID.finditer(masked)]
+    said = [m.start() for m in _SAID.finditer(masked, low)]
     starts = [m.start() for m, _ in heads]
-    depicted = [m.start() for m in _DEPICTED.finditer(masked)]
+    depicted = [m.start() for m in _DEPICTED.finditer(masked, low)]
     best: tuple[tuple[int, int], DateExpression, tuple[re.Match[str], _Head] | None] | None = None
     for when in dates:
         # Only heads near the date: a sentence is short, a hostile line is not.
@@ -435,11 +513,10 @@ def _place_end(text: str, start: int) -> int:
     return start + words[_PLACE_WORDS - 1].end() if len(words) > _PLACE_WORDS else end
 
 
-def _scope(sentences: list[_Sentence], index: int) -> list[_Sentence]:
+def _scope(split: _Split, order: int, index: int) -> list[_Sentence]:
     """The event's sentence, the rest of its block, and attendance blocks right after it."""
-    own = sentences[index]
-    out = [own]
-    for later in sentences[index + 1 : index + 1 + _SCOPE_SENTENCES]:
+    out = [split.sentences(order)[index]]
+    for later in islice(split.after(order, index), _SCOPE_SENTENCES):
         last = out[-1]
         if later.block is last.block or (
             later.order == last.order + 1 and _ATTENDANCE.match(later.text) is not None
