@@ -37,12 +37,12 @@ from ._data import rows
 from ._model import Person, Position
 from ._names import (
     family_length,
+    folded,
     is_foreign_name,
     is_foreign_word,
     is_strong_surname,
     split_name,
 )
-from ._normalize import fold
 
 if TYPE_CHECKING:
     from ._blocks import TextBlock
@@ -50,18 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_people"]
 
 
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:
-    """:func:`fold`, word by word, each word's fold remembered: words repeat, phrases less."""
-    words = text.split()
-    if len(words) == 1:
-        return _fold_word(words[0])
-    return " ".join(map(_fold_word, words))
+_fold: Final = folded  # one cache with the names module's
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -182,6 +171,17 @@ _KINDS: Final = {
     **{_fold(w): "honorific" for w in _HONORIFICS},
     **{_fold(w): "rank" for w in _RANKS},
 }
+# The same, by the lower-case spelling _TRIGGER_RE matched, with no fold per match;
+# a head that names a body only when capitalised ("Công an") is "capital-head".
+_SPELLING_KINDS: Final = {
+    spelling: (
+        "capital-head"
+        if _KINDS[_fold(spelling)] == "head" and _fold(spelling) in _CAPITAL_HEAD_KEYS
+        else _KINDS[_fold(spelling)]
+    )
+    for phrase in (*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS)
+    for spelling in _spellings(phrase)
+}
 _DEPUTY_RE: Final = re.compile(rf"{_trie(_DEPUTY)} ")
 # Qualifiers before a head: "nguyên", "cựu", "Quyền", and "tân", which is left out.
 _QUALIFIERS_BEFORE_RE: Final = re.compile(rf"(?<!\w)(?:{_trie((*_QUALIFIERS, *_NEW))} )+$")
@@ -272,12 +272,12 @@ class _Block:
         self.heads: list[_Head] = []
         self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
         for m in _TRIGGER_RE.finditer(f" {low}"):
+            word = m.group("word")
             start, end = m.start("word") - 1, m.end() - 1
-            word = low[start:end]
-            kind = _KINDS[_fold(word)]
-            if kind == "head":
-                if _fold(word) in _CAPITAL_HEAD_KEYS and not text[start].isupper():
-                    continue  # "lãnh đạo Công an các cấp": the common noun
+            kind = _SPELLING_KINDS[word]
+            if kind == "capital-head" and not text[start].isupper():
+                continue  # "lãnh đạo Công an các cấp": the common noun
+            if kind in {"head", "capital-head"}:
                 if (head := _head(self, start, end, word)) is not None:
                     self.heads.append(head)
             elif kind == "rank":
@@ -293,6 +293,7 @@ class _Block:
                 h.end, (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
             )
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
+        self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
         self.name_ends: set[int] = set()
 
@@ -591,7 +592,14 @@ def _strip_places(words: Sequence[str], i: int) -> int:
     return i
 
 
-def _pick(words: Sequence[str], first: int) -> int | None:
+@lru_cache(maxsize=1 << 14)
+def _after_place(*before: str) -> bool:
+    """True when the (one or two) words before a run end in a place word: "nước"."""
+    return _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
+
+
+@lru_cache(maxsize=1 << 14)
+def _pick(words: tuple[str, ...], first: int) -> int | None:
     """Where the name starts in a run of capitalised ``words`` after a title, if anywhere.
 
     The run may begin with the organisation ("UBND TP Hà Nội Nguyễn Đức Chung"
@@ -682,7 +690,7 @@ class _Scan:
         """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
         spans, trigger = self.block.spans, None
         while True:  # "Ông Chủ tịch …": an address word, then a head
-            k = bisect.bisect_right(spans, (start, len(self.block.text))) - 1
+            k = bisect.bisect_right(self.block.span_starts, start) - 1
             if k < 0 or not spans[k][0] <= start < spans[k][1]:
                 return start, end, trigger
             trigger = self.block.triggers[spans[k][1]][1]
@@ -691,7 +699,7 @@ class _Scan:
     def _cut(self, start: int, end: int) -> int:
         """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
         spans = self.block.spans
-        k = bisect.bisect_right(spans, (start, len(self.block.text)))
+        k = bisect.bisect_right(self.block.span_starts, start)
         if k < len(spans) and spans[k][0] < end:
             return _stripped_end(self.block.text, spans[k][0])
         return end
@@ -721,11 +729,9 @@ class _Scan:
             return start, start + len(" ".join(words)), trigger
         if trigger is None and not self._near_title(start, end):
             return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
-        before = _two_words_before(text, start)
-        place = trigger is None and (  # not "nước" in "Chủ tịch nước Nguyễn Mai"
-            _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
-        )
-        i = _pick(words, 1 if place else 0)
+        # not "nước" in "Chủ tịch nước Nguyễn Mai"
+        place = trigger is None and _after_place(*_two_words_before(text, start))
+        i = _pick(tuple(words), 1 if place else 0)
         if i is None or not _valid(words[i:]) or _has_org(self.block, start, words, i):
             return None
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
@@ -766,7 +772,7 @@ class _Scan:
         block = self.block
         if start - 1 in block.triggers:
             return True
-        k = bisect.bisect_right(block.spans, (start, len(block.text))) - 1
+        k = bisect.bisect_right(block.span_starts, start) - 1
         return bool(k >= 0 and block.spans[k][1] > start - _NEAR_SHORT)
 
     def _near_title(self, start: int, end: int) -> bool:
