@@ -470,12 +470,20 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
 
 
 def _title(block: _Block, head: _Head, end: int) -> _Title:
-    text = block.text
-    title = text[head.title : end].rstrip(" ,;:-–")
-    role = " ".join(text[head.role : head.end].split())
-    rest = text[head.end : head.title + len(title)].strip(" ,")
+    return _title_of(
+        block.text[head.title : end], head.role - head.title, head.end - head.title, head.former
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_of(written: str, role: int, end: int, former: bool) -> _Title:
+    """The title ``written`` from its start, its head at ``written[role:end]``."""
+    title = written.rstrip(" ,;:-–")
+    rest = title[end:].strip(" ,")
     organisation = rest if any(ch.isupper() for ch in rest) else None
-    return _Title(" ".join(title.split()), role, organisation, head.former)
+    return _Title(
+        " ".join(title.split()), " ".join(written[role:end].split()), organisation, former
+    )
 
 
 def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None:
@@ -877,10 +885,7 @@ class _Someone:
             name=self.name,
             honorific=honorific,
             rank=rank,
-            positions=tuple(
-                Position(title=t.title, role=t.role, organisation=t.organisation, former=t.former)
-                for t in _merge_titles(titles)
-            ),
+            positions=tuple(map(_position, _merge_titles(titles))),
             family=family,
             middle=middle,
             given=given,
@@ -889,6 +894,14 @@ class _Someone:
 
     def first(self) -> tuple[int, int]:
         return min(s.order for s in (*self.seen, *self.short))
+
+
+@lru_cache(maxsize=1 << 14)
+def _position(title: _Title) -> Position:
+    """The record of a title (records are frozen: one serves every equal title)."""
+    return Position(
+        title=title.title, role=title.role, organisation=title.organisation, former=title.former
+    )
 
 
 @cache
