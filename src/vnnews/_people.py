@@ -939,24 +939,46 @@ def _merge_titles(titles: Iterable[_Title]) -> list[_Title]:
     return out
 
 
-def _resolve(short: _Seen, people: Sequence[_Someone]) -> _Someone | None:
-    """The person a short mention names: the latest full mention before it, else the next."""
-    key = tuple(_fold(w) for w in short.words)
-    n = len(key)
-    matches = [p for p in people if len(p.key) > n and p.key[-n:] == key]
-    if not matches and n == 1 and is_foreign_word(short.words[0]):
-        # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
-        matches = [p for p in people if len(p.key) > 1 and p.key[0] == key[0]]
-    if not matches:
-        return None
-    before = [
-        (max(s.order for s in p.seen if s.order < short.order), p)
-        for p in matches
-        if p.seen[0].order < short.order
-    ]
-    if before:
-        return max(before, key=lambda pair: pair[0])[1]
-    return min(matches, key=lambda p: p.seen[0].order)
+class _Known:
+    """The people with a full name, by the ends of their names and by their first word.
+
+    A short mention is looked up, not compared with every person: an article that
+    names many people costs no more per mention than one that names few.
+    """
+
+    def __init__(self, people: Iterable[_Someone]) -> None:
+        self.by_end: dict[tuple[str, ...], list[_Someone]] = {}
+        self.by_first: dict[str, list[_Someone]] = {}
+        self.orders: dict[_Someone, list[tuple[int, int]]] = {}  # sorted
+        for p in people:
+            for n in range(1, len(p.key)):
+                self.by_end.setdefault(p.key[-n:], []).append(p)
+            if len(p.key) > 1:
+                self.by_first.setdefault(p.key[0], []).append(p)
+            self.orders[p] = sorted(s.order for s in p.seen)
+
+    def resolve(self, short: _Seen) -> _Someone | None:
+        """The person a short mention names: the latest full mention before it, else the next."""
+        key = tuple(_fold(w) for w in short.words)
+        matches = self.by_end.get(key, [])
+        if not matches and len(key) == 1 and is_foreign_word(short.words[0]):
+            # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
+            matches = self.by_first.get(key[0], [])
+        if not matches:
+            return None
+        before = []
+        for p in matches:
+            if p.seen[0].order < short.order:
+                orders = self.orders[p]
+                before.append((orders[bisect.bisect_left(orders, short.order) - 1], p))
+        if before:
+            return max(before, key=lambda pair: pair[0])[1]
+        return min(matches, key=lambda p: p.seen[0].order)
+
+
+def _key(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's key: its words folded."""
+    return tuple(_fold(w) for w in words)
 
 
 def _is_full(seen: _Seen) -> bool:
@@ -976,11 +998,11 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
-    longer = {tuple(_fold(w) for w in s.words) for s in fulls}
+    ends = {k[-n:] for k in {_key(s.words) for s in fulls} for n in range(1, len(k))}
     shorts = [s for s in seen if not _is_full(s)]
     for s in fulls:
-        key = tuple(_fold(w) for w in s.words)
-        if any(len(k) > len(key) and k[-len(key) :] == key for k in longer):
+        key = _key(s.words)
+        if key in ends:
             shorts.append(s)
             continue
         if key in people:
@@ -988,9 +1010,9 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
         else:
             people[key] = _Someone(s)
     _merge_run_on(people)
-    found = list(people.values())
+    known = _Known(people.values())
     for s in sorted(shorts, key=lambda s: s.order):
-        who = _resolve(s, found)
+        who = known.resolve(s)
         if who is not None:
             who.short.append(s)
         elif s.lone and len(s.words) == 1 and not s.words[0].endswith("."):
@@ -1019,19 +1041,65 @@ def _merge_run_on(people: dict[tuple[str, ...], _Someone]) -> None:
 def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
     """Record the full names written again without any title or address word."""
     fulls = {p.name: p for p in people.values() if p.seen}
+    if not fulls:
+        return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
+    find = _find_each if len(fulls) * len(blocks) <= _FIND_EACH_MAX else _Finder(fulls).occurrences
     for number, block in enumerate(blocks):
         text = block.text
-        for name, someone in fulls.items():
-            at = text.find(name)
-            while at >= 0:
-                end = at + len(name)
-                fresh = ((number, at), end) not in known
-                if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
-                    someone.seen.append(_plain(number, block, at, end))
-                at = text.find(name, end)
+        for name, at in find(text, fulls):
+            end = at + len(name)
+            fresh = ((number, at), end) not in known
+            if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
+                fulls[name].seen.append(_plain(number, block, at, end))
     for someone in fulls.values():
         someone.seen.sort(key=lambda s: s.order)
+
+
+# Blocks x names up to which each name is looked for in each block (str.find is fast);
+# beyond, one pattern finds them all (a few big articles: no quadratic time).
+_FIND_EACH_MAX: Final = 256
+
+
+def _find_each(text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """Each name's occurrences in ``text`` that do not overlap, name after name."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            yield name, at
+            at = text.find(name, at + len(name))
+
+
+class _Finder:
+    """:func:`_find_each` for many names: one pattern finds where any name starts."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+        self.set = frozenset(self.names)
+        self.lengths = sorted({len(n) for n in self.names})
+        root: dict[str, Any] = {}
+        for name in self.names:  # one trie: no name tried after another at each place
+            node = root
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self.pattern = re.compile(_emit(root))
+
+    def occurrences(self, text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
+        """What ``_find_each(text, names)`` yields (``names`` are those given at creation)."""
+        at: dict[str, list[int]] = {}
+        m = self.pattern.search(text)
+        while m is not None:
+            start = m.start()
+            for n in self.lengths:
+                if (name := text[start : start + n]) in self.set:
+                    starts = at.setdefault(name, [])
+                    if not starts or start >= starts[-1] + n:  # not overlapping the last
+                        starts.append(start)
+            m = self.pattern.search(text, start + 1)
+        for name in names:
+            for start in at.get(name, ()):
+                yield name, start
 
 
 def _plain(number: int, block: TextBlock, start: int, end: int) -> _Seen:
