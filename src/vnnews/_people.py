@@ -471,12 +471,15 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
 
 def _title(block: _Block, head: _Head, end: int) -> _Title:
     return _title_of(
-        block.text[head.title : end], head.role - head.title, head.end - head.title, head.former
+        block.text[head.title : end],
+        head.role - head.title,
+        head.end - head.title,
+        former=head.former,
     )
 
 
 @lru_cache(maxsize=1 << 14)
-def _title_of(written: str, role: int, end: int, former: bool) -> _Title:
+def _title_of(written: str, role: int, end: int, *, former: bool) -> _Title:
     """The title ``written`` from its start, its head at ``written[role:end]``."""
     title = written.rstrip(" ,;:-–")
     rest = title[end:].strip(" ,")
