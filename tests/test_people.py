@@ -8,6 +8,7 @@ sentence and read them back; the dev corpus is scored against its gold.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from vnnews._people import (
     _KINDS,
     _SPELLING_KINDS,
     _TRIGGER_RE,
+    _colon_end,
     _find_each,
     _Finder,
     _fold,
@@ -406,6 +408,12 @@ def test_every_trigger_spelling_has_the_kind_of_its_fold(text: str) -> None:
         kind = _KINDS[_fold(word)]
         capital = kind == "head" and _fold(word) in _CAPITAL_HEAD_KEYS
         assert _SPELLING_KINDS[word] == ("capital-head" if capital else kind)
+
+
+@given(st.text(alphabet=" :a", max_size=6), st.integers(0, 6))
+def test_colon_end_is_where_the_colon_pattern_ends(text: str, at: int) -> None:
+    colon = re.compile(r" ?:").match(text, at)
+    assert _colon_end(text, at) == (colon.end() if colon else at)
 
 
 @given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12), st.integers(0, 90))

@@ -150,7 +150,6 @@ _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "p
 # Lower-case words (or phrases: "chủ trì", while "Dân chủ" goes on) that end a title.
 _STOP_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'stop'))}(?!\w)")
 # An address word; "các", "hai" before it and a colon after it open a list.
-_COLON_RE: Final = re.compile(r" ?:")
 _PLURAL_KEYS: Final = frozenset(_fold(w.split()[-1]) for w in _PLURALS)
 _QUALIFIER_KEYS: Final = frozenset(
     _fold(w.split()[-1]) for w in (*_QUALIFIERS, *_rows_of("positions.tsv", "new"))
@@ -288,10 +287,9 @@ class _Block:
         self.head_starts = {h.start: h for h in self.heads}
         self.head_ends = [h.end for h in self.heads]
         for h in self.heads:
-            kind = "descriptor" if h.descriptor else "title"
-            self.triggers.setdefault(
-                h.end, (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
-            )
+            if h.end not in self.triggers:
+                kind = "descriptor" if h.descriptor else "title"
+                self.triggers[h.end] = (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
@@ -302,8 +300,14 @@ class _Block:
         if _fold(_word_before(self.low, start)) in _PLURAL_KEYS:
             plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
         trig = _Trigger("honorific", self.text[start:end], plural is not None)
-        colon = _COLON_RE.match(self.text, end)  # "các đồng chí: A, …"
-        self.triggers[colon.end() if colon else end] = (plural.start() if plural else start, trig)
+        self.triggers[_colon_end(self.text, end)] = (plural.start() if plural else start, trig)
+
+
+def _colon_end(text: str, i: int) -> int:
+    """Where a colon right after ``i`` ends (" ?:"), else ``i``: "các đồng chí: A, …"."""
+    if text.startswith(":", i):
+        return i + 1
+    return i + 2 if text.startswith(" :", i) else i
 
 
 def _word_before(text: str, i: int) -> str:
