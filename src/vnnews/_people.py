@@ -262,6 +262,9 @@ class _Trigger(NamedTuple):
     plural: bool
 
 
+_AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
+
+
 class _Block:
     """One block's text with its heads, address words and ranks, for the scanner."""
 
@@ -731,8 +734,10 @@ class _Scan:
         self, start: int, end: int, trigger: _Trigger | None
     ) -> tuple[int, int, _Trigger | None] | None:
         text = self.block.text
-        words = text[start:end].split(" ")
         trigger = trigger or self._adjacent(start)
+        if trigger is None and not self._near_title(start, end):
+            return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
+        words = text[start:end].split(" ")
         if trigger is not None and trigger.kind != "title":
             skip = _strip_places(words, 0) if trigger.kind == "descriptor" else 0
             if skip:  # "người đồng cấp Thụy Điển Ulf Kristersson"
@@ -742,8 +747,6 @@ class _Scan:
             if not words or not _valid(words):
                 return None
             return start, start + len(" ".join(words)), trigger
-        if trigger is None and not self._near_title(start, end):
-            return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
         # not "nước" in "Chủ tịch nước Nguyễn Mai"
         place = trigger is None and _after_place(*_two_words_before(text, start))
         i = _pick(tuple(words), 1 if place else 0)
@@ -752,7 +755,7 @@ class _Scan:
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
         if _titles_before_ok(self.block, name_start):
             lone_ok = len(words) - i > 1 or _lone_after_title(self.block, words[i], end)
-            return (name_start, end, _Trigger("title", "", plural=False)) if lone_ok else None
+            return (name_start, end, _AFTER_TITLE) if lone_ok else None
         if (
             len(words) - i >= 2  # noqa: PLR2004 - a full name
             and _sentence_start(text, start, _CLAUSE_END)
