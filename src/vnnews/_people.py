@@ -1054,10 +1054,11 @@ def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _
     if not fulls:
         return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
-    find = _find_each if len(fulls) * len(blocks) <= _FIND_EACH_MAX else _Finder(fulls).occurrences
+    finder = _Finder(fulls) if len(fulls) * len(blocks) > _FIND_EACH_MAX else None
     for number, block in enumerate(blocks):
         text = block.text
-        for name, at in find(text, fulls):
+        found = _find_each(text, fulls) if finder is None else finder.occurrences(text)
+        for name, at in found:
             end = at + len(name)
             fresh = ((number, at), end) not in known
             if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
@@ -1084,8 +1085,7 @@ class _Finder:
     """:func:`_find_each` for many names: one pattern finds where any name starts."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.names = list(names)
-        self.set = frozenset(self.names)
+        self.names = {name: k for k, name in enumerate(names)}  # name -> its rank
         self.lengths = sorted({len(n) for n in self.names})
         root: dict[str, Any] = {}
         for name in self.names:  # one trie: no name tried after another at each place
@@ -1095,20 +1095,20 @@ class _Finder:
             node[""] = {}
         self.pattern = re.compile(_emit(root))
 
-    def occurrences(self, text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
-        """What ``_find_each(text, names)`` yields (``names`` are those given at creation)."""
+    def occurrences(self, text: str) -> Iterator[tuple[str, int]]:
+        """What :func:`_find_each` yields for ``text`` and the names given at creation."""
         at: dict[str, list[int]] = {}
         m = self.pattern.search(text)
         while m is not None:
             start = m.start()
             for n in self.lengths:
-                if (name := text[start : start + n]) in self.set:
+                if (name := text[start : start + n]) in self.names:
                     starts = at.setdefault(name, [])
                     if not starts or start >= starts[-1] + n:  # not overlapping the last
                         starts.append(start)
             m = self.pattern.search(text, start + 1)
-        for name in names:
-            for start in at.get(name, ()):
+        for name in sorted(at, key=self.names.__getitem__):  # only the names found
+            for start in at[name]:
                 yield name, start
 
 
