@@ -7,16 +7,35 @@ sentence and read them back; the dev corpus is scored against its gold.
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 import pytest
 from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import vnnews
 from vnnews._blocks import text_blocks
-from vnnews._names import split_name
+from vnnews._names import is_foreign_word, split_name
 from vnnews._normalize import fold
-from vnnews._people import extract_people
+from vnnews._people import (
+    _CAPITAL_HEAD_KEYS,
+    _KINDS,
+    _SPELLING_KINDS,
+    _TRIGGER_RE,
+    _colon_end,
+    _find_each,
+    _Finder,
+    _fold,
+    _key,
+    _Known,
+    _lower,
+    _Seen,
+    _Someone,
+    _title_of,
+    extract_people,
+)
 from vnnews.strategies import people
 
 
@@ -372,6 +391,126 @@ def test_a_person_named_after_the_titles_reads_back(person: vnnews.Person) -> No
         person.given,
     )
     assert titles(got) == titles(person)
+
+
+# --- fast paths equal the plain ones ---------------------------------------------------
+
+_WORDS = ("Nguyễn", "Văn", "An", "Lâm", "Tô", "Biden", "Joe", "Hoà", "Hòa", "Thị")
+
+
+@given(
+    st.text(alphabet="ông bà Bộ trưởng Thượng tướng Công an,.:Phó chủ tịch Đồng chí", max_size=80)
+)
+def test_every_trigger_spelling_has_the_kind_of_its_fold(text: str) -> None:
+    """_SPELLING_KINDS (by the spelling matched) gives what _KINDS[_fold(word)] gave."""
+    for m in _TRIGGER_RE.finditer(f" {_lower(text)}"):
+        word = m.group("word")
+        kind = _KINDS[_fold(word)]
+        capital = kind == "head" and _fold(word) in _CAPITAL_HEAD_KEYS
+        assert _SPELLING_KINDS[word] == ("capital-head" if capital else kind)
+
+
+@given(st.text(alphabet=" :a", max_size=6), st.integers(0, 6))
+def test_colon_end_is_where_the_colon_pattern_ends(text: str, at: int) -> None:
+    colon = re.compile(r" ?:").match(text, at)
+    assert _colon_end(text, at) == (colon.end() if colon else at)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12), st.integers(0, 90))
+def test_span_starts_bisect_as_the_spans_did(pairs: list[tuple[int, int]], at: int) -> None:
+    spans = sorted((start, start + length) for start, length in pairs)
+    starts = [start for start, _ in spans]
+    assert bisect.bisect_right(starts, at) == bisect.bisect_right(spans, (at, 100))
+
+
+_title_texts = st.text(alphabet="Bộ trưởng Công an, ;:-–Phó", min_size=1, max_size=40)
+
+
+@given(_title_texts, st.data())
+def test_title_of_cuts_as_the_title_did(written: str, data: st.DataObject) -> None:
+    role = data.draw(st.integers(0, len(written)))
+    end = data.draw(st.integers(role, len(written)))
+    got = _title_of(written, role, end, former=False)
+    title = written.rstrip(" ,;:-–")
+    rest = written[end : len(title)].strip(" ,")
+    organisation = rest if any(ch.isupper() for ch in rest) else None
+    assert got == (
+        " ".join(title.split()),
+        " ".join(written[role:end].split()),
+        organisation,
+        False,
+    )
+
+
+def _slow_resolve(short: Any, people: list[Any]) -> Any:
+    """_resolve as it was: every person compared with the mention."""
+    key = tuple(_fold(w) for w in short.words)
+    n = len(key)
+    matches = [p for p in people if len(p.key) > n and p.key[-n:] == key]
+    if not matches and n == 1 and is_foreign_word(short.words[0]):
+        matches = [p for p in people if len(p.key) > 1 and p.key[0] == key[0]]
+    if not matches:
+        return None
+    before = [
+        (max(s.order for s in p.seen if s.order < short.order), p)
+        for p in matches
+        if p.seen[0].order < short.order
+    ]
+    if before:
+        return max(before, key=lambda pair: pair[0])[1]
+    return min(matches, key=lambda p: p.seen[0].order)
+
+
+def _seen(words: tuple[str, ...], order: tuple[int, int]) -> Any:
+    return _Seen(order, None, 0, 1, words, None, None, (), lone=False)  # type: ignore[arg-type]
+
+
+_names = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(tuple)
+_orders = st.tuples(st.integers(0, 3), st.integers(0, 50))
+
+
+@given(
+    st.lists(st.tuples(_names, st.lists(_orders, min_size=1, max_size=4)), max_size=6),
+    st.lists(st.tuples(_names, _orders), max_size=6),
+)
+def test_known_resolves_as_comparing_every_person(
+    people: list[tuple[tuple[str, ...], list[tuple[int, int]]]],
+    shorts: list[tuple[tuple[str, ...], tuple[int, int]]],
+) -> None:
+    everyone: dict[tuple[str, ...], Any] = {}
+    for words, orders in people:
+        key = _key(words)
+        for order in orders:
+            if key in everyone:
+                everyone[key].seen.append(_seen(words, order))
+            else:
+                everyone[key] = _Someone(_seen(words, order))
+    found = list(everyone.values())
+    known = _Known(found)
+    for words, order in shorts:
+        assert known.resolve(_seen(words, order)) is _slow_resolve(_seen(words, order), found)
+
+
+@given(st.lists(_names, max_size=8), _names)
+def test_name_ends_find_the_longer_names(
+    names: list[tuple[str, ...]], name: tuple[str, ...]
+) -> None:
+    longer = {_key(w) for w in names}
+    ends = {k[-n:] for k in longer for n in range(1, len(k))}
+    key = _key(name)
+    assert (key in ends) == any(len(k) > len(key) and k[-len(key) :] == key for k in longer)
+
+
+@given(
+    st.lists(
+        st.sampled_from(("Tô Lâm", "Lâm", "Hà Văn Hà", "Hà", "Nguyễn Văn An", "An")), max_size=4
+    ),
+    st.text(alphabet="Tô Lâm Hà Văn Nguyễn An,.", max_size=60),
+)
+def test_finder_finds_what_find_finds(names: list[str], text: str) -> None:
+    names = list(dict.fromkeys(names))
+    assume(names)
+    assert list(_Finder(names).occurrences(text)) == list(_find_each(text, names))
 
 
 # --- the dev corpus ---------------------------------------------------------------------

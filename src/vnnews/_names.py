@@ -19,6 +19,7 @@ from ._normalize import fold
 
 __all__ = [
     "family_length",
+    "folded",
     "is_foreign_name",
     "is_foreign_word",
     "is_latin_word",
@@ -46,8 +47,8 @@ def _fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _folded(text: str) -> str:
-    """:func:`fold`, word by word, each word's fold remembered."""
+def folded(text: str) -> str:
+    """:func:`fold`, word by word, each word's fold remembered: words repeat, phrases less."""
     words = text.split()
     if len(words) == 1:
         return _fold_word(words[0])
@@ -60,12 +61,12 @@ def is_surname(word: str) -> bool:
     >>> is_surname("Nguyễn"), is_surname("nguyễn"), is_surname("Hà"), is_surname("Chính")
     (True, True, True, False)
     """
-    return _folded(word) in _SURNAMES
+    return folded(word) in _SURNAMES
 
 
 def is_strong_surname(word: str) -> bool:
     """True for the most frequent family names, which start a name wherever they stand."""
-    return _SURNAMES.get(_folded(word), False)
+    return _SURNAMES.get(folded(word), False)
 
 
 @cache
@@ -93,7 +94,7 @@ def is_foreign_name(words: Sequence[str]) -> bool:
 
 def family_length(words: Sequence[str]) -> int:
     """How many of ``words`` make the family name at their start: 2, 1 or 0 (not Vietnamese)."""
-    if len(words) >= _COMPOUND_MIN_WORDS and _folded(f"{words[0]} {words[1]}") in _COMPOUNDS:
+    if len(words) >= _COMPOUND_MIN_WORDS and folded(f"{words[0]} {words[1]}") in _COMPOUNDS:
         return 2
     return 1 if words and is_surname(words[0]) else 0
 

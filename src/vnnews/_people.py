@@ -37,12 +37,12 @@ from ._data import rows
 from ._model import Person, Position
 from ._names import (
     family_length,
+    folded,
     is_foreign_name,
     is_foreign_word,
     is_strong_surname,
     split_name,
 )
-from ._normalize import fold
 
 if TYPE_CHECKING:
     from ._blocks import TextBlock
@@ -50,18 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["extract_people"]
 
 
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:
-    """:func:`fold`, word by word, each word's fold remembered: words repeat, phrases less."""
-    words = text.split()
-    if len(words) == 1:
-        return _fold_word(words[0])
-    return " ".join(map(_fold_word, words))
+_fold: Final = folded  # one cache with the names module's
 
 
 # --- vocabularies -------------------------------------------------------------------
@@ -161,7 +150,6 @@ _AFTER_PLACE: Final = frozenset(_fold(w) for w in _rows_of("title_words.tsv", "p
 # Lower-case words (or phrases: "chủ trì", while "Dân chủ" goes on) that end a title.
 _STOP_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'stop'))}(?!\w)")
 # An address word; "các", "hai" before it and a colon after it open a list.
-_COLON_RE: Final = re.compile(r" ?:")
 _PLURAL_KEYS: Final = frozenset(_fold(w.split()[-1]) for w in _PLURALS)
 _QUALIFIER_KEYS: Final = frozenset(
     _fold(w.split()[-1]) for w in (*_QUALIFIERS, *_rows_of("positions.tsv", "new"))
@@ -181,6 +169,17 @@ _KINDS: Final = {
     **{_fold(w): "head" for w in _DEPUTY_HEADS},
     **{_fold(w): "honorific" for w in _HONORIFICS},
     **{_fold(w): "rank" for w in _RANKS},
+}
+# The same, by the lower-case spelling _TRIGGER_RE matched, with no fold per match;
+# a head that names a body only when capitalised ("Công an") is "capital-head".
+_SPELLING_KINDS: Final = {
+    spelling: (
+        "capital-head"
+        if _KINDS[_fold(spelling)] == "head" and _fold(spelling) in _CAPITAL_HEAD_KEYS
+        else _KINDS[_fold(spelling)]
+    )
+    for phrase in (*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS)
+    for spelling in _spellings(phrase)
 }
 _DEPUTY_RE: Final = re.compile(rf"{_trie(_DEPUTY)} ")
 # Qualifiers before a head: "nguyên", "cựu", "Quyền", and "tân", which is left out.
@@ -263,6 +262,9 @@ class _Trigger(NamedTuple):
     plural: bool
 
 
+_AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
+
+
 class _Block:
     """One block's text with its heads, address words and ranks, for the scanner."""
 
@@ -272,12 +274,12 @@ class _Block:
         self.heads: list[_Head] = []
         self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
         for m in _TRIGGER_RE.finditer(f" {low}"):
+            word = m.group("word")
             start, end = m.start("word") - 1, m.end() - 1
-            word = low[start:end]
-            kind = _KINDS[_fold(word)]
-            if kind == "head":
-                if _fold(word) in _CAPITAL_HEAD_KEYS and not text[start].isupper():
-                    continue  # "lãnh đạo Công an các cấp": the common noun
+            kind = _SPELLING_KINDS[word]
+            if kind == "capital-head" and not text[start].isupper():
+                continue  # "lãnh đạo Công an các cấp": the common noun
+            if kind in {"head", "capital-head"}:
                 if (head := _head(self, start, end, word)) is not None:
                     self.heads.append(head)
             elif kind == "rank":
@@ -288,11 +290,11 @@ class _Block:
         self.head_starts = {h.start: h for h in self.heads}
         self.head_ends = [h.end for h in self.heads]
         for h in self.heads:
-            kind = "descriptor" if h.descriptor else "title"
-            self.triggers.setdefault(
-                h.end, (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
-            )
+            if h.end not in self.triggers:
+                kind = "descriptor" if h.descriptor else "title"
+                self.triggers[h.end] = (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
+        self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
         self.name_ends: set[int] = set()
 
@@ -301,8 +303,14 @@ class _Block:
         if _fold(_word_before(self.low, start)) in _PLURAL_KEYS:
             plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
         trig = _Trigger("honorific", self.text[start:end], plural is not None)
-        colon = _COLON_RE.match(self.text, end)  # "các đồng chí: A, …"
-        self.triggers[colon.end() if colon else end] = (plural.start() if plural else start, trig)
+        self.triggers[_colon_end(self.text, end)] = (plural.start() if plural else start, trig)
+
+
+def _colon_end(text: str, i: int) -> int:
+    """Where a colon right after ``i`` ends (" ?:"), else ``i``: "các đồng chí: A, …"."""
+    if text.startswith(":", i):
+        return i + 1
+    return i + 2 if text.startswith(" :", i) else i
 
 
 def _word_before(text: str, i: int) -> str:
@@ -469,12 +477,23 @@ def _goes_on(block: _Block, pos: int, limit: int) -> bool:
 
 
 def _title(block: _Block, head: _Head, end: int) -> _Title:
-    text = block.text
-    title = text[head.title : end].rstrip(" ,;:-–")
-    role = " ".join(text[head.role : head.end].split())
-    rest = text[head.end : head.title + len(title)].strip(" ,")
+    return _title_of(
+        block.text[head.title : end],
+        head.role - head.title,
+        head.end - head.title,
+        former=head.former,
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_of(written: str, role: int, end: int, *, former: bool) -> _Title:
+    """The title ``written`` from its start, its head at ``written[role:end]``."""
+    title = written.rstrip(" ,;:-–")
+    rest = title[end:].strip(" ,")
     organisation = rest if any(ch.isupper() for ch in rest) else None
-    return _Title(" ".join(title.split()), role, organisation, head.former)
+    return _Title(
+        " ".join(title.split()), " ".join(written[role:end].split()), organisation, former
+    )
 
 
 def _titles_before(block: _Block, start: int) -> tuple[list[_Title], int] | None:
@@ -591,7 +610,14 @@ def _strip_places(words: Sequence[str], i: int) -> int:
     return i
 
 
-def _pick(words: Sequence[str], first: int) -> int | None:
+@lru_cache(maxsize=1 << 14)
+def _after_place(*before: str) -> bool:
+    """True when the (one or two) words before a run end in a place word: "nước"."""
+    return _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
+
+
+@lru_cache(maxsize=1 << 14)
+def _pick(words: tuple[str, ...], first: int) -> int | None:
     """Where the name starts in a run of capitalised ``words`` after a title, if anywhere.
 
     The run may begin with the organisation ("UBND TP Hà Nội Nguyễn Đức Chung"
@@ -682,7 +708,7 @@ class _Scan:
         """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
         spans, trigger = self.block.spans, None
         while True:  # "Ông Chủ tịch …": an address word, then a head
-            k = bisect.bisect_right(spans, (start, len(self.block.text))) - 1
+            k = bisect.bisect_right(self.block.span_starts, start) - 1
             if k < 0 or not spans[k][0] <= start < spans[k][1]:
                 return start, end, trigger
             trigger = self.block.triggers[spans[k][1]][1]
@@ -691,7 +717,7 @@ class _Scan:
     def _cut(self, start: int, end: int) -> int:
         """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
         spans = self.block.spans
-        k = bisect.bisect_right(spans, (start, len(self.block.text)))
+        k = bisect.bisect_right(self.block.span_starts, start)
         if k < len(spans) and spans[k][0] < end:
             return _stripped_end(self.block.text, spans[k][0])
         return end
@@ -708,8 +734,10 @@ class _Scan:
         self, start: int, end: int, trigger: _Trigger | None
     ) -> tuple[int, int, _Trigger | None] | None:
         text = self.block.text
-        words = text[start:end].split(" ")
         trigger = trigger or self._adjacent(start)
+        if trigger is None and not self._near_title(start, end):
+            return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
+        words = text[start:end].split(" ")
         if trigger is not None and trigger.kind != "title":
             skip = _strip_places(words, 0) if trigger.kind == "descriptor" else 0
             if skip:  # "người đồng cấp Thụy Điển Ulf Kristersson"
@@ -719,19 +747,15 @@ class _Scan:
             if not words or not _valid(words):
                 return None
             return start, start + len(" ".join(words)), trigger
-        if trigger is None and not self._near_title(start, end):
-            return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
-        before = _two_words_before(text, start)
-        place = trigger is None and (  # not "nước" in "Chủ tịch nước Nguyễn Mai"
-            _fold(" ".join(before)) in _AFTER_PLACE or _fold(before[-1]) in _AFTER_PLACE
-        )
-        i = _pick(words, 1 if place else 0)
+        # not "nước" in "Chủ tịch nước Nguyễn Mai"
+        place = trigger is None and _after_place(*_two_words_before(text, start))
+        i = _pick(tuple(words), 1 if place else 0)
         if i is None or not _valid(words[i:]) or _has_org(self.block, start, words, i):
             return None
         name_start = start + len(" ".join(words[:i])) + (1 if i else 0)
         if _titles_before_ok(self.block, name_start):
             lone_ok = len(words) - i > 1 or _lone_after_title(self.block, words[i], end)
-            return (name_start, end, _Trigger("title", "", plural=False)) if lone_ok else None
+            return (name_start, end, _AFTER_TITLE) if lone_ok else None
         if (
             len(words) - i >= 2  # noqa: PLR2004 - a full name
             and _sentence_start(text, start, _CLAUSE_END)
@@ -766,7 +790,7 @@ class _Scan:
         block = self.block
         if start - 1 in block.triggers:
             return True
-        k = bisect.bisect_right(block.spans, (start, len(block.text))) - 1
+        k = bisect.bisect_right(block.span_starts, start) - 1
         return bool(k >= 0 and block.spans[k][1] > start - _NEAR_SHORT)
 
     def _near_title(self, start: int, end: int) -> bool:
@@ -871,10 +895,7 @@ class _Someone:
             name=self.name,
             honorific=honorific,
             rank=rank,
-            positions=tuple(
-                Position(title=t.title, role=t.role, organisation=t.organisation, former=t.former)
-                for t in _merge_titles(titles)
-            ),
+            positions=tuple(map(_position, _merge_titles(titles))),
             family=family,
             middle=middle,
             given=given,
@@ -883,6 +904,14 @@ class _Someone:
 
     def first(self) -> tuple[int, int]:
         return min(s.order for s in (*self.seen, *self.short))
+
+
+@lru_cache(maxsize=1 << 14)
+def _position(title: _Title) -> Position:
+    """The record of a title (records are frozen: one serves every equal title)."""
+    return Position(
+        title=title.title, role=title.role, organisation=title.organisation, former=title.former
+    )
 
 
 @cache
@@ -920,24 +949,46 @@ def _merge_titles(titles: Iterable[_Title]) -> list[_Title]:
     return out
 
 
-def _resolve(short: _Seen, people: Sequence[_Someone]) -> _Someone | None:
-    """The person a short mention names: the latest full mention before it, else the next."""
-    key = tuple(_fold(w) for w in short.words)
-    n = len(key)
-    matches = [p for p in people if len(p.key) > n and p.key[-n:] == key]
-    if not matches and n == 1 and is_foreign_word(short.words[0]):
-        # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
-        matches = [p for p in people if len(p.key) > 1 and p.key[0] == key[0]]
-    if not matches:
-        return None
-    before = [
-        (max(s.order for s in p.seen if s.order < short.order), p)
-        for p in matches
-        if p.seen[0].order < short.order
-    ]
-    if before:
-        return max(before, key=lambda pair: pair[0])[1]
-    return min(matches, key=lambda p: p.seen[0].order)
+class _Known:
+    """The people with a full name, by the ends of their names and by their first word.
+
+    A short mention is looked up, not compared with every person: an article that
+    names many people costs no more per mention than one that names few.
+    """
+
+    def __init__(self, people: Iterable[_Someone]) -> None:
+        self.by_end: dict[tuple[str, ...], list[_Someone]] = {}
+        self.by_first: dict[str, list[_Someone]] = {}
+        self.orders: dict[_Someone, list[tuple[int, int]]] = {}  # sorted
+        for p in people:
+            for n in range(1, len(p.key)):
+                self.by_end.setdefault(p.key[-n:], []).append(p)
+            if len(p.key) > 1:
+                self.by_first.setdefault(p.key[0], []).append(p)
+            self.orders[p] = sorted(s.order for s in p.seen)
+
+    def resolve(self, short: _Seen) -> _Someone | None:
+        """The person a short mention names: the latest full mention before it, else the next."""
+        key = tuple(_fold(w) for w in short.words)
+        matches = self.by_end.get(key, [])
+        if not matches and len(key) == 1 and is_foreign_word(short.words[0]):
+            # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
+            matches = self.by_first.get(key[0], [])
+        if not matches:
+            return None
+        before = []
+        for p in matches:
+            if p.seen[0].order < short.order:
+                orders = self.orders[p]
+                before.append((orders[bisect.bisect_left(orders, short.order) - 1], p))
+        if before:
+            return max(before, key=lambda pair: pair[0])[1]
+        return min(matches, key=lambda p: p.seen[0].order)
+
+
+def _key(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's key: its words folded."""
+    return tuple(_fold(w) for w in words)
 
 
 def _is_full(seen: _Seen) -> bool:
@@ -957,11 +1008,11 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
-    longer = {tuple(_fold(w) for w in s.words) for s in fulls}
+    ends = {k[-n:] for k in {_key(s.words) for s in fulls} for n in range(1, len(k))}
     shorts = [s for s in seen if not _is_full(s)]
     for s in fulls:
-        key = tuple(_fold(w) for w in s.words)
-        if any(len(k) > len(key) and k[-len(key) :] == key for k in longer):
+        key = _key(s.words)
+        if key in ends:
             shorts.append(s)
             continue
         if key in people:
@@ -969,9 +1020,9 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
         else:
             people[key] = _Someone(s)
     _merge_run_on(people)
-    found = list(people.values())
+    known = _Known(people.values())
     for s in sorted(shorts, key=lambda s: s.order):
-        who = _resolve(s, found)
+        who = known.resolve(s)
         if who is not None:
             who.short.append(s)
         elif s.lone and len(s.words) == 1 and not s.words[0].endswith("."):
@@ -1000,19 +1051,65 @@ def _merge_run_on(people: dict[tuple[str, ...], _Someone]) -> None:
 def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
     """Record the full names written again without any title or address word."""
     fulls = {p.name: p for p in people.values() if p.seen}
+    if not fulls:
+        return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
+    finder = _Finder(fulls) if len(fulls) * len(blocks) > _FIND_EACH_MAX else None
     for number, block in enumerate(blocks):
         text = block.text
-        for name, someone in fulls.items():
-            at = text.find(name)
-            while at >= 0:
-                end = at + len(name)
-                fresh = ((number, at), end) not in known
-                if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
-                    someone.seen.append(_plain(number, block, at, end))
-                at = text.find(name, end)
+        found = _find_each(text, fulls) if finder is None else finder.occurrences(text)
+        for name, at in found:
+            end = at + len(name)
+            fresh = ((number, at), end) not in known
+            if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
+                fulls[name].seen.append(_plain(number, block, at, end))
     for someone in fulls.values():
         someone.seen.sort(key=lambda s: s.order)
+
+
+# Blocks x names up to which each name is looked for in each block (str.find is fast);
+# beyond, one pattern finds them all (a few big articles: no quadratic time).
+_FIND_EACH_MAX: Final = 256
+
+
+def _find_each(text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """Each name's occurrences in ``text`` that do not overlap, name after name."""
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            yield name, at
+            at = text.find(name, at + len(name))
+
+
+class _Finder:
+    """:func:`_find_each` for many names: one pattern finds where any name starts."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = {name: k for k, name in enumerate(names)}  # name -> its rank
+        self.lengths = sorted({len(n) for n in self.names})
+        root: dict[str, Any] = {}
+        for name in self.names:  # one trie: no name tried after another at each place
+            node = root
+            for char in name:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self.pattern = re.compile(_emit(root))
+
+    def occurrences(self, text: str) -> Iterator[tuple[str, int]]:
+        """What :func:`_find_each` yields for ``text`` and the names given at creation."""
+        at: dict[str, list[int]] = {}
+        m = self.pattern.search(text)
+        while m is not None:
+            start = m.start()
+            for n in self.lengths:
+                if (name := text[start : start + n]) in self.names:
+                    starts = at.setdefault(name, [])
+                    if not starts or start >= starts[-1] + n:  # not overlapping the last
+                        starts.append(start)
+            m = self.pattern.search(text, start + 1)
+        for name in sorted(at, key=self.names.__getitem__):  # only the names found
+            for start in at[name]:
+                yield name, start
 
 
 def _plain(number: int, block: TextBlock, start: int, end: int) -> _Seen:
