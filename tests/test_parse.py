@@ -16,11 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnnews
+from vnnews import _layout as layout_module
 from vnnews import _normalize
 from vnnews._dates import find_dates, format_dateline, parse_dateline
 from vnnews._encodings import LINE_BREAKS
 from vnnews._errors import ParseError
-from vnnews._normalize import fold, normalize_text
+from vnnews._layout import Layout
+from vnnews._normalize import clean_line, fold, normalize_text
 
 VN = timezone(timedelta(hours=7))
 
@@ -315,6 +317,8 @@ fold_uncached = _normalize._fold  # noqa: SLF001
 fold_cache = _normalize._fold_cached  # noqa: SLF001
 SPECIAL = _normalize._SPECIAL  # noqa: SLF001
 NORMALIZE_SUBS = (_normalize._LINE_BREAKS, _normalize._INVISIBLE)  # noqa: SLF001
+read_byline = layout_module._read_byline  # noqa: SLF001
+slug = layout_module._slug  # noqa: SLF001
 
 # Text made mostly of what the fast paths test for: line breaks of every kind, invisible
 # characters, lone surrogates, tones as combining marks, look-alike letters, spaces.
@@ -414,3 +418,83 @@ class TestFoldFastPath:
     def test_every_single_character(self) -> None:
         for char in ALL_CHARS:
             assert fold_uncached(char) == slow_fold(char)
+
+
+class TestCleanLineFastPath:
+    @settings(max_examples=500)
+    @given(st.one_of(TRICKY, st.text()))
+    def test_equals_the_slow_definition(self, line: str) -> None:
+        assert clean_line(line) == re.sub(r"[^\S\n]{2,}|[^\S\n ]", " ", line).strip()
+
+    def test_the_plain_space_is_the_only_printable_white_space(self) -> None:
+        assert [c for c in re.findall(r"\s", ALL_CHARS) if c.isprintable()] == [" "]
+
+    def test_regex_and_str_agree_on_white_space(self) -> None:
+        assert re.findall(r"\s", ALL_CHARS) == [c for c in ALL_CHARS if c.isspace()]
+
+
+# Bylines, names, credits, separators and what rules a text out: every character class
+# the byline prefilter decides on.
+BYLINE_WORDS = ["Nguyễn", "Văn", "Phương", "Thảo", "và", "Và", "ĐẢNG", "(Tổng hợp)", "(Theo AFP)"]
+BYLINE_PIECES = st.sampled_from([*BYLINE_WORDS, *"A,;-–()1²Ⅻ_.xǅ:'\t\xa0", "  ", " - ", "( )"])
+NAME_WORDS = st.sampled_from(["Nguyễn", "Văn", "Thảo", "A", "Lê", "ǅan", "ĐẢNG", "Ⅻ", "và"])
+SEPARATORS = st.sampled_from(
+    [",", ", ", " ,", ";", " - ", " – ", " và ", "  và\t", "-", "\xa0–\xa0"]
+)
+
+
+@st.composite
+def bylines(draw: st.DrawFn) -> str:
+    """Names joined by separators, a credit perhaps, and perhaps one character of noise."""
+    text = ""
+    for _ in range(draw(st.integers(1, 4))):
+        text += " ".join(draw(st.lists(NAME_WORDS, min_size=1, max_size=6)))
+        text += draw(SEPARATORS)
+    text = text[: -draw(st.integers(0, 3)) or None] + draw(st.sampled_from(["", " (Tổng hợp)"]))
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(BYLINE_PIECES) + text[at:]
+    return text
+
+
+def slow_read_byline(text: str, out: Layout) -> bool:
+    """_read_byline as first written: split whatever the text, then look at the pieces."""
+    found: list[str] = []
+    end = len(text)
+    while m := layout_module._CREDIT.search(text, max(0, end - 64), end):  # noqa: SLF001
+        if not (credit := m["credit"].strip()):
+            break
+        found.append(credit)
+        end = m.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+    found.reverse()
+    rest = text[:end]
+    names = re.split(r"\s*(?:,|;|\s[-–]\s|\svà\s)\s*", rest) if rest else []
+    if not all(layout_module._is_name(n) for n in names) or not (names or found):  # noqa: SLF001
+        return False
+    for name in names:
+        out.add_author(name)
+    out.credits.extend(found)
+    return True
+
+
+class TestLayoutFastPaths:
+    @settings(max_examples=2000)
+    @given(st.one_of(bylines(), st.lists(BYLINE_PIECES, max_size=12).map(" ".join), st.text()))
+    def test_byline_equals_the_slow_definition(self, text: str) -> None:
+        fast, slow = Layout(), Layout()
+        assert read_byline(text, fast) == slow_read_byline(text, slow)
+        assert fast == slow
+
+    @given(st.lists(BYLINE_PIECES, max_size=12).map("".join))
+    def test_byline_without_spaces_equals_the_slow_definition(self, text: str) -> None:
+        fast, slow = Layout(), Layout()
+        assert read_byline(text, fast) == slow_read_byline(text, slow)
+        assert fast == slow
+
+    @given(st.one_of(TRICKY, st.text()))
+    def test_slug_equals_the_slow_definition(self, text: str) -> None:
+        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        slow = "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
+        assert slug(text) == slow

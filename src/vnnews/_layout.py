@@ -56,12 +56,17 @@ _CREDIT_LINE: Final = re.compile(
     r"^(?:ảnh|đồ họa|đồ hoạ|video|clip)\s*:\s*\S.{0,60}$", re.IGNORECASE
 )
 _AUTHOR_SPLIT: Final = re.compile(r"\s*(?:,|;|\s[-–]\s|\svà\s)\s*")
+# A character neither in a name (letters) nor in an _AUTHOR_SPLIT separator: a
+# text that has one is no list of names, which spares splitting a whole paragraph.
+_NOT_IN_BYLINE: Final = re.compile(r"[^\w\s,;\-–]|[\d_]")
 _TITLE_SUFFIX: Final = re.compile(r"^(?P<title>.+?)\s+[-–|]\s+(?P<site>[^-–|]{2,40})$")
 # A letter or digit: what str.isalnum() accepts (\w less the underscore), in C.
 _ALNUM: Final = re.compile(r"[^\W_]")
 _NONEMPTY_LINE: Final = re.compile(r"[^\n]+")
 _SENTENCE_END: Final = frozenset(".!?…")
 _CLOSERS: Final = frozenset('"”’»)]')
+# What a slug drops: anything but an ASCII letter or digit.
+_NOT_ASCII_ALNUM: Final = re.compile("[^A-Za-z0-9]+")
 _URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
 
 
@@ -257,7 +262,7 @@ def _headline_title(blocks: list[Block]) -> bool:
 
 def _slug(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed.casefold() if ch.isascii() and ch.isalnum())
+    return _NOT_ASCII_ALNUM.sub("", decomposed.casefold())
 
 
 def _slug_title(url: str | None) -> TitleRule:
@@ -405,6 +410,8 @@ def _read_byline(text: str, out: Layout) -> bool:
             end -= 1
     found.reverse()
     rest = text[:end]
+    if rest and _NOT_IN_BYLINE.search(rest):
+        return False  # a piece would hold a character no name or separator has
     names = _AUTHOR_SPLIT.split(rest) if rest else []
     if not all(_is_name(n) for n in names) or not (names or found):
         return False

@@ -115,6 +115,12 @@ def _raise_lone_surrogate(text: str) -> NoReturn:
 
 def clean_line(line: str) -> str:
     """One line as stored in an Article: white-space runs folded, ends stripped."""
+    if line.isprintable() and "  " not in line:
+        # The plain space is the only printable white space: nothing to fold.
+        return line.strip()
+    if "\n" not in line:
+        # Every white-space run is one to fold: str.split finds the same runs.
+        return " ".join(line.split())
     return _SPACES.sub(" ", line).strip()
 
 
