@@ -12,8 +12,8 @@ Four layouts are recognised by their first lines:
 * **plain** (Báo Mới dumps and anything else): a headline line, a lead line,
   then the body.
 
-In every layout each non-blank line is a block.  A block printed twice in a
-row is a photo caption (kept once); lines of no letters or digits (a lone
+In every layout each non-blank line is a block.  A block printed twice on
+consecutive lines is a photo caption (kept once); lines of no letters or digits (a lone
 ``.``, a no-break space) are layout noise and dropped; closing lines name
 the source (``Nguồn: Bộ Công an``, ``Theo TTXVN``, ``(Theo Reuters)``,
 ``TTXVN``) or the byline (``Phương Thảo``, ``Hiền Minh (Tổng hợp)``); a
@@ -307,13 +307,19 @@ def _read_body(blocks: list[Block], out: Layout, *, title_rule: TitleRule) -> No
 
 
 def _fold_captions(blocks: list[Block]) -> list[tuple[Block, bool]]:
-    """Mark a block printed twice in a row as a caption, keeping one copy."""
+    """Mark a block printed twice on consecutive lines as a caption, keeping one copy.
+
+    Equal blocks with a blank line between them are not a caption: the lead
+    and a first paragraph that repeats it stay what they are.
+    """
     body: list[tuple[Block, bool]] = []
+    previous_line = 0
     for block in blocks:
-        if body and body[-1][0].text == block.text:
+        if body and body[-1][0].text == block.text and block.line == previous_line + 1:
             body[-1] = (body[-1][0], True)
-            continue
-        body.append((block, False))
+        else:
+            body.append((block, False))
+        previous_line = block.line
     return body
 
 
