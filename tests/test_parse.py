@@ -319,6 +319,8 @@ SPECIAL = _normalize._SPECIAL  # noqa: SLF001
 NORMALIZE_SUBS = (_normalize._LINE_BREAKS, _normalize._INVISIBLE)  # noqa: SLF001
 read_byline = layout_module._read_byline  # noqa: SLF001
 slug = layout_module._slug  # noqa: SLF001
+sentence_end = layout_module._sentence_end  # noqa: SLF001
+last_sentence_end = layout_module._last_sentence_end  # noqa: SLF001
 
 # Text made mostly of what the fast paths test for: line breaks of every kind, invisible
 # characters, lone surrogates, tones as combining marks, look-alike letters, spaces.
@@ -500,3 +502,50 @@ class TestLayoutFastPaths:
         decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
         slow = "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
         assert slug(text) == slow
+
+
+ENDS, CLOSERS = frozenset(".!?…"), frozenset('"”’»)]')
+SENTENCES = st.one_of(st.text(st.sampled_from('.!?…"”’»)] ab\xa0')), st.text())
+
+
+def slow_sentence_end(text: str, start: int) -> int:
+    """_sentence_end as first written: a character at a time."""
+    index = start
+    while index < len(text):
+        if text[index] in ENDS:
+            index += 1
+            while index < len(text) and (text[index] in ENDS or text[index] in CLOSERS):
+                index += 1
+            if index == len(text) or text[index] == " ":
+                return index
+        else:
+            index += 1
+    return len(text)
+
+
+def slow_last_sentence_end(text: str) -> int:
+    """_last_sentence_end as first written: a character at a time from the end."""
+    trimmed = text.rstrip("".join(CLOSERS))
+    if trimmed and trimmed[-1] in ENDS:
+        return len(text)
+    index = len(text) - 1
+    while index >= 0:
+        if text[index] in ENDS:
+            end = index + 1
+            while end < len(text) and text[end] in CLOSERS:
+                end += 1
+            if end < len(text):
+                return end
+        index -= 1
+    return 0
+
+
+class TestSentenceEnds:
+    @given(SENTENCES, st.data())
+    def test_sentence_end_equals_the_slow_definition(self, text: str, data: st.DataObject) -> None:
+        start = data.draw(st.integers(0, len(text)))
+        assert sentence_end(text, start) == slow_sentence_end(text, start)
+
+    @given(SENTENCES)
+    def test_last_sentence_end_equals_the_slow_definition(self, text: str) -> None:
+        assert last_sentence_end(text) == slow_last_sentence_end(text)
