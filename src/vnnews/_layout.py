@@ -65,8 +65,8 @@ _ALNUM: Final = re.compile(r"[^\W_]")
 _NONEMPTY_LINE: Final = re.compile(r"[^\n]+")
 _SENTENCE_END: Final = ".!?…"
 _CLOSERS: Final = '"”’»)]'
-# A terminator whose run of terminators and closing quotes ends at a space or the end.
-_SENTENCE_END_AT: Final = re.compile(r'[.!?…][.!?…"”’»)\]]*(?= |\Z)')
+# A run of terminators and closing quotes.
+_END_RUN: Final = re.compile(r'[.!?…"”’»)\]]+')
 # What a slug drops: anything but an ASCII letter or digit.
 _NOT_ASCII_ALNUM: Final = re.compile("[^A-Za-z0-9]+")
 _URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
@@ -345,11 +345,16 @@ def _expand_lead(paragraphs: list[str], out: Layout) -> None:
 def _sentence_end(text: str, start: int) -> int:
     """Index just past the sentence that contains ``text[start - 1]``.
 
-    The sentence ends at the first terminator from ``start`` whose run of
-    terminators and closing quotes is followed by a space or the end.
+    The sentence ends with the first run of terminators and closing quotes,
+    from ``start``, that holds a terminator and is followed by a space or the
+    end.  Each run is looked at once, so a run of a million dots takes linear
+    time.
     """
-    m = _SENTENCE_END_AT.search(text, start)
-    return m.end() if m else len(text)
+    for m in _END_RUN.finditer(text, start):
+        end = m.end()
+        if (end == len(text) or text[end] == " ") and m[0].strip(_CLOSERS):
+            return end
+    return len(text)
 
 
 # --- closing lines: source, byline, credits -----------------------------------
