@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from dateutil import parser as dateutil_parser
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vnnews
+from vnnews import _layout as layout_module
+from vnnews import _normalize
 from vnnews._dates import find_dates, format_dateline, parse_dateline
+from vnnews._encodings import LINE_BREAKS
+from vnnews._errors import ParseError
+from vnnews._layout import Layout
+from vnnews._normalize import clean_line, fold, normalize_text
 
 VN = timezone(timedelta(hours=7))
 
@@ -292,3 +304,248 @@ class TestFindDates:
     )
     def test_no_date_inside_numbers_or_impossible(self, text: str) -> None:
         assert find_dates(text) == []
+
+
+# --- fast paths equal their slow definitions ----------------------------------------------
+
+# Every code point, lone surrogates included: claims about "no character does X" are
+# checked on all of them rather than on a sample.
+ALL_CHARS = "".join(map(chr, range(sys.maxunicode + 1)))
+
+# The fast paths' parts, under test.
+fold_uncached = _normalize._fold  # noqa: SLF001
+fold_cache = _normalize._fold_cached  # noqa: SLF001
+SPECIAL = _normalize._SPECIAL  # noqa: SLF001
+NORMALIZE_SUBS = (_normalize._LINE_BREAKS, _normalize._INVISIBLE)  # noqa: SLF001
+read_byline = layout_module._read_byline  # noqa: SLF001
+slug = layout_module._slug  # noqa: SLF001
+sentence_end = layout_module._sentence_end  # noqa: SLF001
+last_sentence_end = layout_module._last_sentence_end  # noqa: SLF001
+
+# Text made mostly of what the fast paths test for: line breaks of every kind, invisible
+# characters, lone surrogates, tones as combining marks, look-alike letters, spaces.
+TRICKY = st.text(
+    st.one_of(
+        st.sampled_from(
+            "aA Ðð\u00a0\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029\u200b\u200c\u200d\u2060"
+            "\ufeff\u00ad\ud800\udbff\udc00\udfff\u0300\u0301\u0302\u0303\u0309\u0323\u031b"
+            "ơưêồỘĐđİıßẞﬃΣς.,;:-–()"
+        ),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+def slow_normalize_text(text: str, piece: int) -> str:
+    """normalize_text as first written: a regex for each step, in pieces of ``piece``."""
+    if (bad := re.search("[\ud800-\udfff]", text)) is not None:
+        before = text[: bad.start()]
+        breaks = list(LINE_BREAKS.finditer(before))
+        column = bad.start() - (breaks[-1].end() if breaks else 0) + 1
+        raise ParseError(
+            f"lone surrogate U+{ord(bad[0]):04X} is not a character",
+            line=len(breaks) + 1,
+            column=column,
+        )
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = re.compile("[\x00-\x09\x0b-\x7f]").search(text, start + piece)
+        end = cut.start() if cut else len(text)
+        chunk = re.sub(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", "\n", text[start:end])
+        chunk = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", chunk)
+        pieces.append(unicodedata.normalize("NFC", chunk))
+        start = end
+    return "".join(pieces)
+
+
+def outcome(function: Callable[[], object]) -> object:
+    """What calling ``function`` gives: its value, or its exception's type, text and args."""
+    try:
+        return function()
+    except Exception as exc:  # noqa: BLE001 - any difference is the finding
+        return (type(exc), str(exc), exc.args)
+
+
+class TestNormalizeFastPath:
+    @given(TRICKY, st.integers(1, 12))
+    def test_equals_the_slow_definition(self, text: str, piece: int) -> None:
+        with mock.patch.object(_normalize, "_PIECE", piece):
+            fast = outcome(lambda: normalize_text(text))
+        assert fast == outcome(lambda: slow_normalize_text(text, piece))
+
+    def test_special_characters_are_all_those_the_regexes_change(self) -> None:
+        changed = {char for pattern in NORMALIZE_SUBS for char in pattern.findall(ALL_CHARS)}
+        assert changed == set(SPECIAL)
+
+    def test_utf16_encoder_refuses_exactly_the_surrogates(self) -> None:
+        surrogates = range(0xD800, 0xE000)
+        ALL_CHARS[:0xD800].encode("utf-16-le")
+        ALL_CHARS[0xE000:].encode("utf-16-le")
+        for code in surrogates:
+            with pytest.raises(UnicodeEncodeError):
+                f"a{chr(code)}b".encode("utf-16-le")
+
+
+def slow_fold(text: str) -> str:
+    """fold as first written: a character at a time."""
+    words = []
+    tones = frozenset("\u0300\u0301\u0303\u0309\u0323")
+    for word in unicodedata.normalize("NFD", text.translate(str.maketrans("Ðð", "Đđ"))).split():
+        marks = "".join(sorted(c for c in word if c in tones))
+        base = "".join(c for c in word if c not in tones)
+        words.append(unicodedata.normalize("NFC", base).casefold() + marks)
+    return " ".join(words)
+
+
+class TestFoldFastPath:
+    @given(st.one_of(TRICKY, st.text()))
+    def test_equals_the_slow_definition(self, text: str) -> None:
+        assert fold(text) == slow_fold(text)
+        assert fold_uncached(text) == slow_fold(text)
+
+    @given(st.text(st.characters(max_codepoint=0x7F)))
+    def test_ascii_equals_the_slow_definition(self, text: str) -> None:
+        assert fold_uncached(text) == slow_fold(text)
+
+    def test_long_text_is_not_cached(self) -> None:
+        text = "Nguyễn Văn A " * 20
+        before = fold_cache.cache_info().currsize
+        assert fold(text) == slow_fold(text)
+        assert fold_cache.cache_info().currsize == before
+
+    def test_every_single_character(self) -> None:
+        for char in ALL_CHARS:
+            assert fold_uncached(char) == slow_fold(char)
+
+
+class TestCleanLineFastPath:
+    @given(st.one_of(TRICKY, st.text()))
+    def test_equals_the_slow_definition(self, line: str) -> None:
+        assert clean_line(line) == re.sub(r"[^\S\n]{2,}|[^\S\n ]", " ", line).strip()
+
+    def test_the_plain_space_is_the_only_printable_white_space(self) -> None:
+        assert [c for c in re.findall(r"\s", ALL_CHARS) if c.isprintable()] == [" "]
+
+    def test_regex_and_str_agree_on_white_space(self) -> None:
+        assert re.findall(r"\s", ALL_CHARS) == [c for c in ALL_CHARS if c.isspace()]
+
+
+# Bylines, names, credits, separators and what rules a text out: every character class
+# the byline prefilter decides on.
+BYLINE_WORDS = ["Nguyễn", "Văn", "Phương", "Thảo", "và", "Và", "ĐẢNG", "(Tổng hợp)", "(Theo AFP)"]
+BYLINE_PIECES = st.sampled_from([*BYLINE_WORDS, *"A,;-–()1²Ⅻ_.xǅ:'\t\xa0", "  ", " - ", "( )"])
+NAME_WORDS = st.sampled_from(["Nguyễn", "Văn", "Thảo", "A", "Lê", "Đỗ"])
+SEPARATORS = st.sampled_from(
+    [",", ", ", " ,", ";", " - ", " – ", " và ", "  và\t", "-", "\xa0–\xa0"]
+)
+
+
+@st.composite
+def bylines(draw: st.DrawFn) -> str:
+    """Names joined by separators, a credit perhaps, and perhaps one character of noise."""
+    text = ""
+    for _ in range(draw(st.integers(1, 4))):
+        text += " ".join(draw(st.lists(NAME_WORDS, min_size=2, max_size=6)))
+        text += draw(SEPARATORS)
+    text = text[: -draw(st.integers(0, 3)) or None] + draw(st.sampled_from(["", " (Tổng hợp)"]))
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(BYLINE_PIECES) + text[at:]
+    return text
+
+
+def slow_read_byline(text: str, out: Layout) -> bool:
+    """_read_byline as first written: split whatever the text, then look at the pieces."""
+    found: list[str] = []
+    end = len(text)
+    while m := layout_module._CREDIT.search(text, max(0, end - 64), end):  # noqa: SLF001
+        if not (credit := m["credit"].strip()):
+            break
+        found.append(credit)
+        end = m.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+    found.reverse()
+    rest = text[:end]
+    names = re.split(r"\s*(?:,|;|\s[-–]\s|\svà\s)\s*", rest) if rest else []
+    if not all(layout_module._is_name(n) for n in names) or not (names or found):  # noqa: SLF001
+        return False
+    for name in names:
+        out.add_author(name)
+    out.credits.extend(found)
+    return True
+
+
+class TestLayoutFastPaths:
+    @given(bylines())
+    def test_byline_equals_the_slow_definition(self, text: str) -> None:
+        fast, slow = Layout(), Layout()
+        assert read_byline(text, fast) == slow_read_byline(text, slow)
+        assert fast == slow
+
+    @given(st.one_of(st.lists(BYLINE_PIECES, max_size=12).map(" ".join), st.text()))
+    def test_any_byline_equals_the_slow_definition(self, text: str) -> None:
+        fast, slow = Layout(), Layout()
+        assert read_byline(text, fast) == slow_read_byline(text, slow)
+        assert fast == slow
+
+    @given(st.lists(BYLINE_PIECES, max_size=12).map("".join))
+    def test_byline_without_spaces_equals_the_slow_definition(self, text: str) -> None:
+        fast, slow = Layout(), Layout()
+        assert read_byline(text, fast) == slow_read_byline(text, slow)
+        assert fast == slow
+
+    @given(st.one_of(TRICKY, st.text()))
+    def test_slug_equals_the_slow_definition(self, text: str) -> None:
+        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        slow = "".join(c for c in decomposed.casefold() if c.isascii() and c.isalnum())
+        assert slug(text) == slow
+
+
+ENDS, CLOSERS = frozenset(".!?…"), frozenset('"”’»)]')
+SENTENCES = st.one_of(st.text(st.sampled_from('.!?…"”’»)] ab\xa0')), st.text())
+
+
+def slow_sentence_end(text: str, start: int) -> int:
+    """_sentence_end as first written: a character at a time."""
+    index = start
+    while index < len(text):
+        if text[index] in ENDS:
+            index += 1
+            while index < len(text) and (text[index] in ENDS or text[index] in CLOSERS):
+                index += 1
+            if index == len(text) or text[index] == " ":
+                return index
+        else:
+            index += 1
+    return len(text)
+
+
+def slow_last_sentence_end(text: str) -> int:
+    """_last_sentence_end as first written: a character at a time from the end."""
+    trimmed = text.rstrip("".join(CLOSERS))
+    if trimmed and trimmed[-1] in ENDS:
+        return len(text)
+    index = len(text) - 1
+    while index >= 0:
+        if text[index] in ENDS:
+            end = index + 1
+            while end < len(text) and text[end] in CLOSERS:
+                end += 1
+            if end < len(text):
+                return end
+        index -= 1
+    return 0
+
+
+class TestSentenceEnds:
+    @given(SENTENCES, st.data())
+    def test_sentence_end_equals_the_slow_definition(self, text: str, data: st.DataObject) -> None:
+        start = data.draw(st.integers(0, len(text)))
+        assert sentence_end(text, start) == slow_sentence_end(text, start)
+
+    @given(SENTENCES)
+    def test_last_sentence_end_equals_the_slow_definition(self, text: str) -> None:
+        assert last_sentence_end(text) == slow_last_sentence_end(text)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -469,3 +471,202 @@ def test_errors_pickle_with_their_fields() -> None:
     assert (again.line, again.column, again.source, str(again)) == (3, 4, "a.txt", str(error))
     schema = pickle.loads(pickle.dumps(SchemaError("invalid Article", ("x @ $",))))  # noqa: S301
     assert schema.errors == ("x @ $",)
+
+
+# --- fast validators accept and refuse as their first definitions -------------------
+#
+# Each validator of _model decides the common case in a few C calls and leaves the rest
+# to the full check.  The first definitions are copied here; for every validated field
+# of every type, both must accept the same values and raise the same errors.
+
+LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
+
+
+def slow_line(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
+        raise TypeError(msg)
+    if not value or value != value.strip():
+        msg = f"{attribute.name} must be non-empty with no leading or trailing space: {value!r}"
+        raise ValueError(msg)
+    if LINE_BREAK.search(value):
+        msg = f"{attribute.name} must be a single line: {value!r}"
+        raise ValueError(msg)
+    if not unicodedata.is_normalized("NFC", value):
+        msg = f"{attribute.name} must be in Unicode NFC form: {value!r}"
+        raise ValueError(msg)
+
+
+def slow_optional_line(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        slow_line(inst, attribute, value)
+
+
+def slow_lines(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+        raise TypeError(msg)
+    for item in value:
+        slow_line(inst, attribute, item)
+
+
+def slow_tuple_of(kind: type) -> Validator:
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def slow_count(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        msg = f"{attribute.name} must be an int, not {type(value).__name__}"
+        raise TypeError(msg)
+    if value < 0:
+        msg = f"{attribute.name} must not be negative: {value}"
+        raise ValueError(msg)
+
+
+def slow_optional_count(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        slow_count(inst, attribute, value)
+
+
+def slow_pairs(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+        raise TypeError(msg)
+    for pair in value:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            msg = f"{attribute.name} must hold (key, value) pairs: {pair!r}"
+            raise ValueError(msg)
+        slow_line(inst, attribute, pair[0])
+        if pair[1] != "":
+            slow_line(inst, attribute, pair[1])
+
+
+def slow_plain_date(inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    attrs.validators.optional(attrs.validators.instance_of(date))(inst, attribute, value)
+    if isinstance(value, datetime):
+        msg = f"{attribute.name} must be a date, not a datetime: {value!r}"
+        raise TypeError(msg)
+
+
+SLOW_VALIDATORS: dict[str, Validator] = {
+    "_line": slow_line,
+    "_optional_line": slow_optional_line,
+    "_lines": slow_lines,
+    "_count": slow_count,
+    "_optional_count": slow_optional_count,
+    "_pairs": slow_pairs,
+    "_plain_date": slow_plain_date,
+}
+ELEMENT_TYPES = {
+    "positions": Position,
+    "mentions": Mention,
+    "people": Person,
+    "documents": Document,
+    "events": Event,
+    "warnings": ParseWarning,
+}
+MODEL_TYPES = (Article, Person, Position, Mention, Document, Event, ParseWarning)
+
+
+def slow_validator(cls: type, field: attrs.Attribute[Any]) -> Validator | None:
+    """The first definition of ``field``'s validator; None where it is attrs' own."""
+    name = getattr(field.validator, "__qualname__", "")
+    if name == "_tuple_of.<locals>.validate":
+        return slow_tuple_of(ELEMENT_TYPES[field.name])
+    if name in SLOW_VALIDATORS:
+        return SLOW_VALIDATORS[name]
+    assert name in {"", "_published"}, (cls, field.name)  # attrs' validators, or unchanged
+    return None
+
+
+FAST_FIELDS = [
+    (cls, field, slow)
+    for cls in MODEL_TYPES
+    for field in attrs.fields(cls)
+    if (slow := slow_validator(cls, field)) is not None
+]
+
+
+class Str(str):
+    """A str subclass: the fast paths take exact types only."""
+
+    __slots__ = ()
+
+
+class Int(int):
+    __slots__ = ()
+
+
+# What can go wrong at either end of a line, or in it.
+EDGES = st.sampled_from(["", "", "", " ", "\t", "\n", "\xa0", "\u0301", "\u200b", "\u2028", "é"])
+LINE_TEXTS = st.one_of(
+    st.builds(
+        lambda before, core, after: before + core + after,
+        EDGES,
+        st.one_of(
+            names(), st.text(max_size=4), st.builds("{}{}{}".format, names(), EDGES, names())
+        ),
+        EDGES,
+    ),
+    st.text(st.sampled_from(" \n\r\u2028\x85\xa0\t\u3000\u200b\x00eéỆ\u0301\u0323Ð\ud800")),
+)
+SCALARS = st.one_of(
+    LINE_TEXTS,
+    names(),
+    st.none(),
+    st.integers(-2, 3),
+    st.booleans(),
+    st.builds(Str, LINE_TEXTS),
+    st.builds(Int, st.integers(-2, 3)),
+    st.dates(),
+    st.datetimes(),
+    st.datetimes(timezones=st.just(VIETNAM)),
+    st.sampled_from(
+        [
+            Mention("lead", 0, 0, 1),
+            Position("Bộ trưởng"),
+            Person("Tô Lâm"),
+            Document("Nghị quyết"),
+            Event(),
+            ParseWarning("x", "y"),
+        ]
+    ),
+)
+VALUES = st.one_of(
+    SCALARS,
+    st.lists(SCALARS, max_size=3).map(tuple),
+    st.lists(st.lists(SCALARS, max_size=3).map(tuple), max_size=2).map(tuple),
+    st.lists(SCALARS, max_size=2),
+)
+
+
+def outcome(validator: Validator, field: attrs.Attribute[Any], value: object) -> object:
+    try:
+        validator(None, field, value)
+    except Exception as exc:  # noqa: BLE001 - any difference is the finding
+        return (type(exc), str(exc), exc.args)
+    return "accepted"
+
+
+@pytest.mark.parametrize(
+    ("field", "slow"),
+    [(field, slow) for _, field, slow in FAST_FIELDS],
+    ids=[f"{cls.__name__}.{field.name}" for cls, field, _ in FAST_FIELDS],
+)
+@given(value=VALUES)
+def test_fast_validator_equals_the_first_definition(
+    field: attrs.Attribute[Any], slow: Validator, value: object
+) -> None:
+    assert field.validator is not None
+    assert outcome(field.validator, field, value) == outcome(slow, field, value)
+
+
+def test_every_fast_validator_is_compared() -> None:
+    assert {getattr(f.validator, "__qualname__", "") for _, f, _ in FAST_FIELDS} == {
+        *SLOW_VALIDATORS,
+        "_tuple_of.<locals>.validate",
+    }

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -34,13 +36,38 @@ TEXT_BLOCKS = ("title", "lead", "paragraphs", "captions")
 
 
 # --- validators ---------------------------------------------------------------
+#
+# Each validator first decides the common case, a value of the exact type that is
+# plainly valid, in a few calls to C; anything else takes the full check, which
+# builds the error.  Both accept the same values (tests/test_roundtrip.py).
 
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+def _is_line(value: object) -> bool:
+    """A plainly valid line: a str of printable characters, no outer space, NFC.
+
+    Every line break is unprintable, and the plain space is the only printable
+    white space, so this is :func:`_line`'s check less the rarer cases.
+    """
+    return (
+        type(value) is str
+        and value.isprintable()
+        and value != ""
+        and value[0] != " "
+        and value[-1] != " "
+        and unicodedata.is_normalized("NFC", value)
+    )
+
+
 def _line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A single line of NFC text: non-empty, no line break, no outer white space."""
+    if not _is_line(value):
+        _check_line(attribute, value)
+
+
+def _check_line(attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str):
         msg = f"{attribute.name} must be a str, not {type(value).__name__}"
         raise TypeError(msg)
@@ -55,24 +82,34 @@ def _line(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
         raise ValueError(msg)
 
 
-def _optional_line(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None:
-        _line(inst, attribute, value)
+def _optional_line(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _is_line(value):
+        _check_line(attribute, value)
 
 
-def _lines(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def _lines(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    if type(value) is tuple and all(map(_is_line, value)):
+        return
     if not isinstance(value, tuple):
         msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
         raise TypeError(msg)
     for item in value:
-        _line(inst, attribute, item)
+        _check_line(attribute, item)
 
 
-def _tuple_of(kind: type) -> Any:
-    return attrs.validators.deep_iterable(
+def _tuple_of(kind: type) -> Callable[[object, attrs.Attribute[Any], tuple[Any, ...]], None]:
+    """A tuple of ``kind``: attrs' deep_iterable check, after a fast check that passes most."""
+    check = attrs.validators.deep_iterable(
         member_validator=attrs.validators.instance_of(kind),
         iterable_validator=attrs.validators.instance_of(tuple),
     )
+
+    def validate(inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if type(value) is tuple and all(map(isinstance, value, repeat(kind))):
+            return
+        check(inst, attribute, value)
+
+    return validate
 
 
 def _published(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -91,6 +128,11 @@ def _published(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
 
 def _count(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
     """A whole number, zero or more (a bool is not a number here, unlike in Python)."""
+    if type(value) is not int or value < 0:
+        _check_count(attribute, value)
+
+
+def _check_count(attribute: attrs.Attribute[Any], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         msg = f"{attribute.name} must be an int, not {type(value).__name__}"
         raise TypeError(msg)
@@ -99,9 +141,9 @@ def _count(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
         raise ValueError(msg)
 
 
-def _optional_count(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None:
-        _count(inst, attribute, value)
+def _optional_count(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        _check_count(attribute, value)
 
 
 def _pairs(
@@ -124,6 +166,8 @@ _OPT_DATE = attrs.validators.optional(attrs.validators.instance_of(date))
 
 
 def _plain_date(_inst: object, attribute: attrs.Attribute[Any], value: date | None) -> None:
+    if value is None or type(value) is date:
+        return
     _OPT_DATE(_inst, attribute, value)
     if isinstance(value, datetime):
         msg = f"{attribute.name} must be a date, not a datetime: {value!r}"
