@@ -9,12 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vnnews
 from vnnews import Document
-from vnnews._blocks import text_blocks
+from vnnews._blocks import TextBlock, text_blocks
 from vnnews._dates import find_dates
-from vnnews._documents import _KIND, _KINDS, _alternatives, extract_documents
+from vnnews._documents import (
+    _KIND,
+    _KINDS,
+    _NAMED_KINDS,
+    _alternatives,
+    _may_cite,
+    _Reader,
+    extract_documents,
+)
 
 
 def documents(*paragraphs: str) -> tuple[Document, ...]:
@@ -315,3 +325,55 @@ def test_kind_trie_matches_the_flat_alternation(text: str) -> None:
     flat = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
     assert [m.span() for m in _KIND.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.span() for m in _KIND.finditer(text)]
+
+
+# --- the fast paths: each must find what the slow path finds ------------------------------
+
+_FRAGMENTS = [
+    *(variant for kind in _KINDS for variant in (kind, kind.lower(), kind.upper(), kind.title())),
+    *("số", "Số", "SỐ", "so", "ſố", " ", "  ", "\n", "\xa0", ":", " : ", ",", ";", ".", "(", "“"),
+    *("25", "1", "2013", "3/6/2013", "15/2015", "/", "-", "–", "NQ", "TW", "-NQ/TW", "/QĐ-UBND"),
+    *("/2013/QH13", "-CTr/ĐUCA-V28", "Trung ương", "trung ương", "Đại hội", "đại hội", "XII"),
+    *("khóa XI", "lần thứ", "Hình sự", "Đất đai", "của", "ngày", "về", "và", "Công an", "năm"),
+    *("ban hành", "đã ký", "x", "1x", "İ", "ı", "\u212a", "٣", "Bộ", "Điều 5", "khoản 2"),
+]
+_SPACES = st.sampled_from(["", " ", "  ", "\n", " : ", ":"])
+# A citation's usual shape, so that the examples cite often: kind, "số", a number, a tail.
+_CITATION = st.tuples(
+    st.sampled_from(_FRAGMENTS[: 4 * len(_KINDS)]),
+    _SPACES,
+    st.sampled_from(["", "số", "Số", "SỐ", "khẩn số", "Đất đai số", "Trung ương"]),
+    _SPACES,
+    st.sampled_from(["25", "25-NQ/TW", "45/2013/QH13", "15/2015", "4, 6 khóa XII", "x"]),
+    st.sampled_from(["", " ngày 3/6/2013", " của Bộ Công an", " về", ","]),
+).map("".join)
+_TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12).map("".join)
+
+
+@given(_TEXTS)
+def test_the_block_gate_never_drops_a_citation(text: str) -> None:
+    """A block :func:`_may_cite` turns away is one in which the reader finds nothing."""
+    if _Reader(TextBlock("paragraphs", 0, text)).read():
+        assert _may_cite(text)
+
+
+@given(st.lists(_TEXTS, max_size=4))
+def test_gated_extraction_equals_reading_every_block(paragraphs: list[str]) -> None:
+    blocks = text_blocks(None, None, paragraphs, ())
+    everything = [c for block in blocks for c in _Reader(block).read()]
+    gated = [c for block in blocks if _may_cite(block.text) for c in _Reader(block).read()]
+    assert gated == everything
+
+
+def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:
+    """The gate looks for "L", "H"… where _KIND takes any upper-case letter matching "l", "h"….
+
+    Under IGNORECASE a letter also matches a few look-alikes (the Kelvin sign matches "k");
+    none of those is an upper-case form of a named kind's first letter.
+    """
+    firsts = {kind[0].lower() for kind in _NAMED_KINDS}
+    letter = re.compile(f"[{''.join(sorted(firsts))}]", re.IGNORECASE)
+    capitals = {
+        c for c in map(chr, range(0x110000)) if c.isupper() and letter.fullmatch(c) is not None
+    }
+    assert capitals == {first.upper() for first in firsts}

@@ -89,6 +89,37 @@ _KIND: Final = re.compile(
     rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
     re.IGNORECASE,
 )
+# --- which blocks can cite anything ---------------------------------------------------
+# Most blocks cite nothing, and scanning one for every kind costs about as much as
+# reading it word by word.  A citation needs one of two things, both cheap to look for:
+# a number, right after "số" or after a kind's last word (white space and a colon may
+# stand between), or a law or a resolution written capitalised (a name, a plenum).  The
+# first is looked for in the reversed text, where the digit comes first: the engine then
+# skips to the next digit at once, and a number rarely follows a word.
+_LAST_WORDS: Final = sorted({kind.split()[-1] for kind in _KINDS} | {"số"})
+_NUMBER_AFTER_WORD_REVERSED: Final = re.compile(
+    rf"\d(?!\d)[\s:]*(?i:{_trie([word[::-1] for word in _LAST_WORDS])})"
+)
+_NAMED_KINDS: Final = [
+    kind
+    for kind, cls in rows("document_kinds.tsv")
+    if cls == "law" or fold(kind).startswith(fold("Nghị quyết"))
+]
+# The first letter upper case as written (only "L" is "l" capitalised: tested), the rest
+# in any case, as _KIND reads it.
+_CAPITALISED_NAMED_KIND: Final = re.compile(
+    "|".join(re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})" for kind in _NAMED_KINDS)
+)
+
+
+def _may_cite(text: str) -> bool:
+    """False only for text in which :class:`_Reader` finds no citation (property-tested)."""
+    return (
+        _CAPITALISED_NAMED_KIND.search(text) is not None
+        or _NUMBER_AFTER_WORD_REVERSED.search(text[::-1]) is not None
+    )
+
+
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
 _NUMBER_TEXT: Final = r"\d{1,5}[a-zđ]?(?:[ ]?[/\-–][ ]?[^\W_]{1,24}(?:&[^\W_]{1,24}){0,3}){0,10}"
 _NUMBER: Final = re.compile(_NUMBER_TEXT)
@@ -576,5 +607,5 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     >>> [(d.kind, d.number, str(d.issued), d.term) for d in extract_documents(blocks)]
     [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
     """
-    citations = [c for block in blocks for c in _Reader(block).read()]
+    citations = [c for block in blocks if _may_cite(block.text) for c in _Reader(block).read()]
     return tuple(_document(group) for group in _group(citations))
