@@ -21,7 +21,7 @@ from vnnews._documents import (
     _KINDS,
     _NAMED_KINDS,
     _alternatives,
-    _may_cite,
+    _citing_sentences,
     _Reader,
     extract_documents,
 )
@@ -335,14 +335,31 @@ _FRAGMENTS = [
     *("25", "1", "2013", "3/6/2013", "15/2015", "/", "-", "–", "NQ", "TW", "-NQ/TW", "/QĐ-UBND"),
     *("/2013/QH13", "-CTr/ĐUCA-V28", "Trung ương", "trung ương", "Đại hội", "đại hội", "XII"),
     *("khóa XI", "lần thứ", "Hình sự", "Đất đai", "của", "ngày", "về", "và", "Công an", "năm"),
-    *("ban hành", "đã ký", "x", "1x", "İ", "ı", "\u212a", "٣", "Bộ", "Điều 5", "khoản 2"),
+    *(
+        "ban hành",
+        "đã ký",
+        "x",
+        "1x",
+        ". ",
+        ".",
+        "!",
+        "?",
+        "1.000",
+        "İ",
+        "ı",
+        "\u212a",
+        "٣",
+        "Bộ",
+        "Điều 5",
+        "khoản 2",
+    ),
 ]
 _SPACES = st.sampled_from(["", " ", "  ", "\n", " : ", ":"])
 # A citation's usual shape, so that the examples cite often: kind, "số", a number, a tail.
 _CITATION = st.tuples(
     st.sampled_from(_FRAGMENTS[: 4 * len(_KINDS)]),
     _SPACES,
-    st.sampled_from(["", "số", "Số", "SỐ", "khẩn số", "Đất đai số", "Trung ương"]),
+    st.sampled_from(["", "số", "Số", "SỐ", "khẩn số", "Đất đai, số", "1.000 số", "Trung ương"]),
     _SPACES,
     st.sampled_from(["25", "25-NQ/TW", "45/2013/QH13", "15/2015", "4, 6 khóa XII", "x"]),
     st.sampled_from(["", " ngày 3/6/2013", " của Bộ Công an", " về", ","]),
@@ -350,19 +367,14 @@ _CITATION = st.tuples(
 _TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12).map("".join)
 
 
-@given(_TEXTS)
-def test_the_block_gate_never_drops_a_citation(text: str) -> None:
-    """A block :func:`_may_cite` turns away is one in which the reader finds nothing."""
-    if _Reader(TextBlock("paragraphs", 0, text)).read():
-        assert _may_cite(text)
-
-
-@given(st.lists(_TEXTS, max_size=4))
-def test_gated_extraction_equals_reading_every_block(paragraphs: list[str]) -> None:
-    blocks = text_blocks(None, None, paragraphs, ())
-    everything = [c for block in blocks for c in _Reader(block).read()]
-    gated = [c for block in blocks if _may_cite(block.text) for c in _Reader(block).read()]
-    assert gated == everything
+@given(st.lists(_TEXTS, max_size=5).map(lambda texts: ". ".join(texts) + "!"))
+def test_reading_the_citing_sentences_finds_every_citation(text: str) -> None:
+    """Reading only :func:`_citing_sentences` equals reading every kind in the text."""
+    everything = _Reader(TextBlock("paragraphs", 0, text)).read()
+    sentences = _citing_sentences(text)
+    assert _Reader(TextBlock("paragraphs", 0, text)).read(sentences) == everything
+    if everything:
+        assert sentences
 
 
 def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:

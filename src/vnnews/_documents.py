@@ -89,13 +89,14 @@ _KIND: Final = re.compile(
     rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
     re.IGNORECASE,
 )
-# --- which blocks can cite anything ---------------------------------------------------
-# Most blocks cite nothing, and scanning one for every kind costs about as much as
-# reading it word by word.  A citation needs one of two things, both cheap to look for:
-# a number, right after "số" or after a kind's last word (white space and a colon may
-# stand between), or a law or a resolution written capitalised (a name, a plenum).  The
-# first is looked for in the reversed text, where the digit comes first: the engine then
-# skips to the next digit at once, and a number rarely follows a word.
+# --- which sentences can cite anything ------------------------------------------------
+# Most text cites nothing, and scanning it for every kind costs about as much as reading
+# it word by word.  A citation needs one of two things, both cheap to look for: a number
+# right after "số" or after a kind's last word (white space and a colon may stand
+# between), or a law or a resolution written capitalised (a name, a plenum).  The first
+# is looked for in the reversed text, where the digit comes first: the engine then skips
+# from digit to digit, and a number rarely follows a word.  Only the sentences holding
+# one are scanned for kinds: no kind, number, list or name runs over a sentence's end.
 _LAST_WORDS: Final = sorted({kind.split()[-1] for kind in _KINDS} | {"số"})
 _NUMBER_AFTER_WORD_REVERSED: Final = re.compile(
     rf"\d(?!\d)[\s:]*(?i:{_trie([word[::-1] for word in _LAST_WORDS])})"
@@ -110,14 +111,27 @@ _NAMED_KINDS: Final = [
 _CAPITALISED_NAMED_KIND: Final = re.compile(
     "|".join(re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})" for kind in _NAMED_KINDS)
 )
+# A sentence ends at "!", "?" or a full stop before white space ("1.000", "TP.HCM" go on).
+_SENTENCE_END_MARK: Final = re.compile(r"[.!?](?:(?<=[!?])|(?=\s))")
 
 
-def _may_cite(text: str) -> bool:
-    """False only for text in which :class:`_Reader` finds no citation (property-tested)."""
-    return (
-        _CAPITALISED_NAMED_KIND.search(text) is not None
-        or _NUMBER_AFTER_WORD_REVERSED.search(text[::-1]) is not None
-    )
+def _citing_sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences that may cite a document, in order; [] where none may.
+
+    Reading only these finds every citation that reading all of ``text`` finds
+    (property-tested): a sentence left out holds no kind that a citation could follow.
+    """
+    anchors = [m.start() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
+    last = len(text) - 1
+    anchors += [last - m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])]
+    if not anchors:
+        return []
+    ends = [m.start() for m in _SENTENCE_END_MARK.finditer(text)]
+    spans = set()
+    for anchor in anchors:  # a capital or a digit, never an end mark
+        i = bisect.bisect_left(ends, anchor)
+        spans.add((ends[i - 1] + 1 if i else 0, ends[i] if i < len(ends) else len(text)))
+    return sorted(spans)
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
@@ -294,11 +308,16 @@ class _Reader:
         assert self._date_ends is not None  # noqa: S101
         return self._date_ends
 
-    def read(self) -> list[_Citation]:
-        for m in _KIND.finditer(self.text):
-            if m.start() < self.taken:
-                continue
-            self._cite(m.start(), m["kind"], m.end())
+    def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
+        """The citations in ``spans`` (start, end), in order; by default in all the text.
+
+        A span must end where no kind runs over it, as :func:`_citing_sentences` ends them.
+        """
+        for start, end in spans if spans is not None else [(0, len(self.text))]:
+            for m in _KIND.finditer(self.text, start, end):
+                if m.start() < self.taken:
+                    continue
+                self._cite(m.start(), m["kind"], m.end())
         return self.out
 
     # -- one citation ---------------------------------------------------------------
@@ -607,5 +626,8 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     >>> [(d.kind, d.number, str(d.issued), d.term) for d in extract_documents(blocks)]
     [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
     """
-    citations = [c for block in blocks if _may_cite(block.text) for c in _Reader(block).read()]
+    citations = []
+    for block in blocks:
+        if sentences := _citing_sentences(block.text):
+            citations += _Reader(block).read(sentences)
     return tuple(_document(group) for group in _group(citations))
