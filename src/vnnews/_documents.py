@@ -111,26 +111,28 @@ _NAMED_KINDS: Final = [
 _CAPITALISED_NAMED_KIND: Final = re.compile(
     "|".join(re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})" for kind in _NAMED_KINDS)
 )
-# A sentence ends at "!", "?" or a full stop before white space ("1.000", "TP.HCM" go on).
-_SENTENCE_END_MARK: Final = re.compile(r"[.!?](?:(?<=[!?])|(?=\s))")
+# What ends a stretch of text that a citation's start never runs over: between a kind
+# and its number, or "số" and the number after a name, stand only words, white space
+# and a colon.  Full stops count wherever they stand ("1.000", "TP.HCM").
+_CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
 def _citing_sentences(text: str) -> list[tuple[int, int]]:
-    """The spans of the sentences that may cite a document, in order; [] where none may.
+    """The spans of the clauses that may cite a document, in order; [] where none may.
 
     Reading only these finds every citation that reading all of ``text`` finds
-    (property-tested): a sentence left out holds no kind that a citation could follow.
+    (property-tested): a clause left out holds no kind that a citation could follow.
     """
     anchors = [m.start() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
     last = len(text) - 1
     anchors += [last - m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])]
     if not anchors:
         return []
-    ends = [m.start() for m in _SENTENCE_END_MARK.finditer(text)]
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
     spans = set()
-    for anchor in anchors:  # a capital or a digit, never an end mark
-        i = bisect.bisect_left(ends, anchor)
-        spans.add((ends[i - 1] + 1 if i else 0, ends[i] if i < len(ends) else len(text)))
+    for anchor in anchors:  # a capital or a digit, never a clause mark
+        i = bisect.bisect_left(marks, anchor)
+        spans.add((marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else len(text)))
     return sorted(spans)
 
 
