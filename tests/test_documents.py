@@ -17,6 +17,7 @@ from vnnews import Document
 from vnnews._blocks import TextBlock, text_blocks
 from vnnews._dates import find_dates
 from vnnews._documents import (
+    _CLAUSE_BREAK,
     _KIND,
     _KINDS,
     _NAMED_KINDS,
@@ -389,3 +390,30 @@ def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:
         c for c in map(chr, range(0x110000)) if c.isupper() and letter.fullmatch(c) is not None
     }
     assert capitals == {first.upper() for first in firsts}
+
+
+_DATE_FRAGMENTS = [
+    *("ngày", "Ngày", "NGÀY", " ", "  ", "\n", "3", "03", "6", "12", "25", "2013", "/", "-", "."),
+    *(",", "tháng", "năm", ". ", ".\n", ";", "(", ")", "“", "”", '"', "!", "?", ":", "x", "số"),
+    *("1.000", "3/6/2013", "25 tháng 12 năm 2001", "11.6.2018", "31/02/2020", "-NQ/TW", "ký"),
+]
+
+
+@given(st.lists(st.sampled_from(_DATE_FRAGMENTS), max_size=24).map("".join))
+def test_the_dates_of_a_clause_are_the_blocks_dates_there(text: str) -> None:
+    """Dates read clause by clause answer every question the reader asks as the block's do."""
+    reader = _Reader(TextBlock("paragraphs", 0, text))
+    whole = find_dates(text)
+    by_start = {d.start: d for d in whole}
+    seen = {}
+    for pos in range(len(text) + 1):
+        clause = reader.clause_dates(pos)
+        seen.update(clause.starts)
+        assert clause.starts.get(pos) == by_start.get(pos)  # "a date starts here"
+        # "the last date before here", unless a clause break stands between
+        before = [d for d in whole if d.end <= pos]
+        in_clause = [d for d in clause.spans if d.end <= pos]
+        if in_clause != before[-1:]:
+            assert not in_clause
+            assert _CLAUSE_BREAK.search(text[before[-1].end : pos])
+    assert sorted(seen.values(), key=lambda d: d.start) == whole

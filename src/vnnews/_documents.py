@@ -249,6 +249,22 @@ class _Citation:
     key: str | None = None  # for unnumbered documents: what identifies them
 
 
+# What ends a clause for dates: find_dates reads none of these marks into a date, nor
+# a full stop before white space, and none of them changes what it finds beside it; a
+# date before one is never "signed before" what follows (_CLAUSE_BREAK).  (One
+# character class first: the engine then skips to the next mark at once.)
+_DATE_BREAK: Final = re.compile(r"[.;!?](?:(?<!\.)|(?=\s))")
+
+
+@attrs.frozen
+class _ClauseDates:
+    """The dates of one clause, in text order, by start and by end."""
+
+    starts: dict[int, DateSpan]
+    spans: list[DateSpan]
+    ends: list[int]
+
+
 @functools.lru_cache(maxsize=1024)
 def _parsed(text: str) -> DocumentNumber | None:
     """The number parsed, or None; kept, as a number is read again at each citation."""
@@ -276,39 +292,32 @@ class _Reader:
     def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
-        self._dates: dict[int, DateSpan] | None = None
-        self._date_list: list[DateSpan] | None = None
-        self._date_ends: list[int] | None = None
+        self._date_breaks: list[int] | None = None
+        self._clause_dates: dict[int, _ClauseDates] = {}
         self.out: list[_Citation] = []
         self.taken = 0  # text before this offset belongs to a citation already read
 
-    def _read_dates(self) -> None:
-        """The block's dates, read only once a citation needs them."""
-        found = find_dates(self.text)  # in text order: starts and ends both ascend
-        self._dates = {d.start: d for d in found}
-        self._date_list = found
-        self._date_ends = [d.end for d in found]
+    def clause_dates(self, pos: int) -> _ClauseDates:
+        """The dates of the clause around ``pos``, read once a citation there needs them.
 
-    @property
-    def dates(self) -> dict[int, DateSpan]:
-        if self._dates is None:
-            self._read_dates()
-        assert self._dates is not None  # noqa: S101
-        return self._dates
-
-    @property
-    def date_list(self) -> list[DateSpan]:
-        if self._date_list is None:
-            self._read_dates()
-        assert self._date_list is not None  # noqa: S101
-        return self._date_list
-
-    @property
-    def date_ends(self) -> list[int]:
-        if self._date_ends is None:
-            self._read_dates()
-        assert self._date_ends is not None  # noqa: S101
-        return self._date_ends
+        A clause is read alone: :func:`find_dates` finds in it exactly the block's
+        dates that lie in it (property-tested), and no date runs over its ends.
+        """
+        if self._date_breaks is None:
+            self._date_breaks = [m.start() for m in _DATE_BREAK.finditer(self.text)]
+        breaks = self._date_breaks
+        i = bisect.bisect_left(breaks, pos)
+        start = breaks[i - 1] + 1 if i else 0
+        if (found := self._clause_dates.get(start)) is None:
+            end = breaks[i] if i < len(breaks) else len(self.text)
+            spans = [
+                DateSpan(d.value, d.start + start, d.end + start)
+                for d in find_dates(self.text[start:end])
+            ]
+            found = self._clause_dates[start] = _ClauseDates(
+                {d.start: d for d in spans}, spans, [d.end for d in spans]
+            )
+        return found
 
     def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
         """The citations in ``spans`` (start, end), in order; by default in all the text.
@@ -362,8 +371,8 @@ class _Reader:
         after = _SPACE.match(self.text, m.end())
         if (
             after is not None
-            and after.end() not in self.dates
             and _QUANTITY.match(self.text, m.end())
+            and after.end() not in self.clause_dates(after.end()).starts
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
         cls = _KIND_CLASS.get(_folded(kind))
@@ -442,7 +451,7 @@ class _Reader:
         m = _BEFORE_DATE.match(self.text, pos)
         if m is None:
             return pos
-        found: DateSpan | None = self.dates.get(m.end())
+        found: DateSpan | None = self.clause_dates(m.end()).starts.get(m.end())
         if found is None:
             return pos
         citation.issued = found.value
@@ -450,10 +459,12 @@ class _Reader:
 
     def _signed_before(self, start: int) -> tuple[date | None, str | None]:
         """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
-        last = bisect.bisect_right(self.date_ends, start) - 1
-        if last < 0 or start - self.date_ends[last] > 100:  # noqa: PLR2004 - one clause
+        # A date before the clause is cut off by its end, a clause break.
+        dates = self.clause_dates(start)
+        last = bisect.bisect_right(dates.ends, start) - 1
+        if last < 0 or start - dates.ends[last] > 100:  # noqa: PLR2004 - one clause
             return None, None
-        span = self.date_list[last]
+        span = dates.spans[last]
         between = self.text[span.end : start]
         if _CLAUSE_BREAK.search(between):
             return None, None
