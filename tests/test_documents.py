@@ -413,7 +413,7 @@ def test_the_dates_of_a_clause_are_the_blocks_dates_there(text: str) -> None:
         # "the last date before here", unless a clause break stands between
         before = [d for d in whole if d.end <= pos]
         in_clause = [d for d in clause.spans if d.end <= pos]
-        if in_clause != before[-1:]:
+        if in_clause[-1:] != before[-1:]:
             assert not in_clause
             assert _CLAUSE_BREAK.search(text[before[-1].end : pos])
     assert sorted(seen.values(), key=lambda d: d.start) == whole
