@@ -372,8 +372,8 @@ _TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12
 def test_reading_the_citing_sentences_finds_every_citation(text: str) -> None:
     """Reading only :func:`_citing_sentences` equals reading every kind in the text."""
     everything = _Reader(TextBlock("paragraphs", 0, text)).read()
-    sentences = _citing_sentences(text)
-    assert _Reader(TextBlock("paragraphs", 0, text)).read(sentences) == everything
+    sentences, marks = _citing_sentences(text)
+    assert _Reader(TextBlock("paragraphs", 0, text), marks).read(sentences) == everything
     if everything:
         assert sentences
 
