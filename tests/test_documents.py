@@ -22,7 +22,7 @@ from vnnews._documents import (
     _KINDS,
     _NAMED_KINDS,
     _alternatives,
-    _citing_sentences,
+    _citing_clauses,
     _Reader,
     extract_documents,
 )
@@ -369,13 +369,13 @@ _TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12
 
 
 @given(st.lists(_TEXTS, max_size=5).map(lambda texts: ". ".join(texts) + "!"))
-def test_reading_the_citing_sentences_finds_every_citation(text: str) -> None:
-    """Reading only :func:`_citing_sentences` equals reading every kind in the text."""
+def test_reading_the_citing_clauses_finds_every_citation(text: str) -> None:
+    """Reading only :func:`_citing_clauses` equals reading every kind in the text."""
     everything = _Reader(TextBlock("paragraphs", 0, text)).read()
-    sentences, marks = _citing_sentences(text)
-    assert _Reader(TextBlock("paragraphs", 0, text), marks).read(sentences) == everything
+    clauses, marks = _citing_clauses(text)
+    assert _Reader(TextBlock("paragraphs", 0, text), marks).read(clauses) == everything
     if everything:
-        assert sentences
+        assert clauses
 
 
 def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:

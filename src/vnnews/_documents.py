@@ -89,14 +89,15 @@ _KIND: Final = re.compile(
     rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
     re.IGNORECASE,
 )
-# --- which sentences can cite anything ------------------------------------------------
+# --- which clauses can cite anything --------------------------------------------------
 # Most text cites nothing, and scanning it for every kind costs about as much as reading
 # it word by word.  A citation needs one of two things, both cheap to look for: a number
 # right after "số" or after a kind's last word (white space and a colon may stand
 # between), or a law or a resolution written capitalised (a name, a plenum).  The first
 # is looked for in the reversed text, where the digit comes first: the engine then skips
-# from digit to digit, and a number rarely follows a word.  Only the sentences holding
-# one are scanned for kinds: no kind, number, list or name runs over a sentence's end.
+# from digit to digit, and a number rarely follows a word.  Only the clauses holding
+# one are scanned for kinds: no kind runs over a clause's end, nor does the stretch from
+# a kind to its number.
 _LAST_WORDS: Final = sorted({kind.split()[-1] for kind in _KINDS} | {"số"})
 _NUMBER_AFTER_WORD_REVERSED: Final = re.compile(
     rf"\d(?!\d)[\s:]*(?i:{_trie([word[::-1] for word in _LAST_WORDS])})"
@@ -117,7 +118,7 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 _CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
-def _citing_sentences(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def _citing_clauses(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """The clauses that may cite a document, and where the clause marks stand.
 
     The spans come in order, [] where no clause may cite; the marks are kept for
@@ -333,7 +334,7 @@ class _Reader:
     def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
         """The citations in ``spans`` (start, end), in order; by default in all the text.
 
-        A span must end where no kind runs over it, as :func:`_citing_sentences` ends them.
+        A span must end where no kind runs over it, as :func:`_citing_clauses` ends them.
         """
         for start, end in spans if spans is not None else [(0, len(self.text))]:
             for m in _KIND.finditer(self.text, start, end):
@@ -652,7 +653,7 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     """
     citations = []
     for block in blocks:
-        sentences, marks = _citing_sentences(block.text)
-        if sentences:
-            citations += _Reader(block, marks).read(sentences)
+        clauses, marks = _citing_clauses(block.text)
+        if clauses:
+            citations += _Reader(block, marks).read(clauses)
     return tuple(_document(group) for group in _group(citations))
