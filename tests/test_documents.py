@@ -9,12 +9,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vnnews
 from vnnews import Document
-from vnnews._blocks import text_blocks
+from vnnews._blocks import TextBlock, text_blocks
 from vnnews._dates import find_dates
-from vnnews._documents import _KIND, _KINDS, _alternatives, extract_documents
+from vnnews._documents import (
+    _CLAUSE_BREAK,
+    _KIND,
+    _KINDS,
+    _NAMED_KINDS,
+    _alternatives,
+    _citing_clauses,
+    _Reader,
+    extract_documents,
+)
 
 
 def documents(*paragraphs: str) -> tuple[Document, ...]:
@@ -315,3 +326,94 @@ def test_kind_trie_matches_the_flat_alternation(text: str) -> None:
     flat = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
     assert [m.span() for m in _KIND.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.span() for m in _KIND.finditer(text)]
+
+
+# --- the fast paths: each must find what the slow path finds ------------------------------
+
+_FRAGMENTS = [
+    *(variant for kind in _KINDS for variant in (kind, kind.lower(), kind.upper(), kind.title())),
+    *("số", "Số", "SỐ", "so", "ſố", " ", "  ", "\n", "\xa0", ":", " : ", ",", ";", ".", "(", "“"),
+    *("25", "1", "2013", "3/6/2013", "15/2015", "/", "-", "–", "NQ", "TW", "-NQ/TW", "/QĐ-UBND"),
+    *("/2013/QH13", "-CTr/ĐUCA-V28", "Trung ương", "trung ương", "Đại hội", "đại hội", "XII"),
+    *("khóa XI", "lần thứ", "Hình sự", "Đất đai", "của", "ngày", "về", "và", "Công an", "năm"),
+    *(
+        "ban hành",
+        "đã ký",
+        "x",
+        "1x",
+        ". ",
+        ".",
+        "!",
+        "?",
+        "1.000",
+        "İ",
+        "ı",
+        "\u212a",
+        "٣",
+        "Bộ",
+        "Điều 5",
+        "khoản 2",
+    ),
+]
+_SPACES = st.sampled_from(["", " ", "  ", "\n", " : ", ":"])
+# A citation's usual shape, so that the examples cite often: kind, "số", a number, a tail.
+_CITATION = st.tuples(
+    st.sampled_from(_FRAGMENTS[: 4 * len(_KINDS)]),
+    _SPACES,
+    st.sampled_from(["", "số", "Số", "SỐ", "khẩn số", "Đất đai, số", "1.000 số", "Trung ương"]),
+    _SPACES,
+    st.sampled_from(["25", "25-NQ/TW", "45/2013/QH13", "15/2015", "4, 6 khóa XII", "x"]),
+    st.sampled_from(["", " ngày 3/6/2013", " của Bộ Công an", " về", ","]),
+).map("".join)
+_TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12).map("".join)
+
+
+@given(st.lists(_TEXTS, max_size=5).map(lambda texts: ". ".join(texts) + "!"))
+def test_reading_the_citing_clauses_finds_every_citation(text: str) -> None:
+    """Reading only :func:`_citing_clauses` equals reading every kind in the text."""
+    everything = _Reader(TextBlock("paragraphs", 0, text)).read()
+    clauses, marks = _citing_clauses(text)
+    assert _Reader(TextBlock("paragraphs", 0, text), marks).read(clauses) == everything
+    if everything:
+        assert clauses
+
+
+def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:
+    """The gate looks for "L", "H"… where _KIND takes any upper-case letter matching "l", "h"….
+
+    Under IGNORECASE a letter also matches a few look-alikes (the Kelvin sign matches "k");
+    none of those is an upper-case form of a named kind's first letter.
+    """
+    firsts = {kind[0].lower() for kind in _NAMED_KINDS}
+    letter = re.compile(f"[{''.join(sorted(firsts))}]", re.IGNORECASE)
+    capitals = {
+        c for c in map(chr, range(0x110000)) if c.isupper() and letter.fullmatch(c) is not None
+    }
+    assert capitals == {first.upper() for first in firsts}
+
+
+_DATE_FRAGMENTS = [
+    *("ngày", "Ngày", "NGÀY", " ", "  ", "\n", "3", "03", "6", "12", "25", "2013", "/", "-", "."),
+    *(",", "tháng", "năm", ". ", ".\n", ";", "(", ")", "“", "”", '"', "!", "?", ":", "x", "số"),
+    *("1.000", "3/6/2013", "25 tháng 12 năm 2001", "11.6.2018", "31/02/2020", "-NQ/TW", "ký"),
+]
+
+
+@given(st.lists(st.sampled_from(_DATE_FRAGMENTS), max_size=24).map("".join))
+def test_the_dates_of_a_clause_are_the_blocks_dates_there(text: str) -> None:
+    """Dates read clause by clause answer every question the reader asks as the block's do."""
+    reader = _Reader(TextBlock("paragraphs", 0, text))
+    whole = find_dates(text)
+    by_start = {d.start: d for d in whole}
+    seen = {}
+    for pos in range(len(text) + 1):
+        clause = reader.clause_dates(pos)
+        seen.update(clause.starts)
+        assert clause.starts.get(pos) == by_start.get(pos)  # "a date starts here"
+        # "the last date before here", unless a clause break stands between
+        before = [d for d in whole if d.end <= pos]
+        in_clause = [d for d in clause.spans if d.end <= pos]
+        if in_clause[-1:] != before[-1:]:
+            assert not in_clause
+            assert _CLAUSE_BREAK.search(text[before[-1].end : pos])
+    assert sorted(seen.values(), key=lambda d: d.start) == whole

@@ -89,6 +89,57 @@ _KIND: Final = re.compile(
     rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
     re.IGNORECASE,
 )
+# --- which clauses can cite anything --------------------------------------------------
+# Most text cites nothing, and scanning it for every kind costs about as much as reading
+# it word by word.  A citation needs one of two things, both cheap to look for: a number
+# right after "số" or after a kind's last word (white space and a colon may stand
+# between), or a law or a resolution written capitalised (a name, a plenum).  The first
+# is looked for in the reversed text, where the digit comes first: the engine then skips
+# from digit to digit, and a number rarely follows a word.  Only the clauses holding
+# one are scanned for kinds: no kind runs over a clause's end, nor does the stretch from
+# a kind to its number.
+_LAST_WORDS: Final = sorted({kind.split()[-1] for kind in _KINDS} | {"số"})
+_NUMBER_AFTER_WORD_REVERSED: Final = re.compile(
+    rf"\d(?!\d)[\s:]*(?i:{_trie([word[::-1] for word in _LAST_WORDS])})"
+)
+_NAMED_KINDS: Final = [
+    kind
+    for kind, cls in rows("document_kinds.tsv")
+    if cls == "law" or fold(kind).startswith(fold("Nghị quyết"))
+]
+# The first letter upper case as written (only "L" is "l" capitalised: tested), the rest
+# in any case, as _KIND reads it.
+_CAPITALISED_NAMED_KIND: Final = re.compile(
+    "|".join(re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})" for kind in _NAMED_KINDS)
+)
+# What ends a stretch of text that a citation's start never runs over: between a kind
+# and its number, or "số" and the number after a name, stand only words, white space
+# and a colon.  Full stops count wherever they stand ("1.000", "TP.HCM").
+_CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
+
+
+def _citing_clauses(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The clauses that may cite a document, and where the clause marks stand.
+
+    The spans come in order, [] where no clause may cite; the marks are kept for
+    :meth:`_Reader.clause_dates`.
+
+    Reading only these finds every citation that reading all of ``text`` finds
+    (property-tested): a clause left out holds no kind that a citation could follow.
+    """
+    anchors = [m.start() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
+    last = len(text) - 1
+    anchors += [last - m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])]
+    if not anchors:
+        return [], []
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    spans = set()
+    for anchor in anchors:  # a capital or a digit, never a clause mark
+        i = bisect.bisect_left(marks, anchor)
+        spans.add((marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else len(text)))
+    return sorted(spans), marks
+
+
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
 _NUMBER_TEXT: Final = r"\d{1,5}[a-zđ]?(?:[ ]?[/\-–][ ]?[^\W_]{1,24}(?:&[^\W_]{1,24}){0,3}){0,10}"
 _NUMBER: Final = re.compile(_NUMBER_TEXT)
@@ -202,6 +253,21 @@ class _Citation:
     key: str | None = None  # for unnumbered documents: what identifies them
 
 
+# What ends a clause for dates: find_dates reads none of these marks into a date, nor
+# a full stop before white space, and none of them changes what it finds beside it; a
+# date before one is never "signed before" what follows (_CLAUSE_BREAK).
+_DATE_BREAKS: Final = ";!?"
+
+
+@attrs.frozen
+class _ClauseDates:
+    """The dates of one clause, in text order, by start and by end."""
+
+    starts: dict[int, DateSpan]
+    spans: list[DateSpan]
+    ends: list[int]
+
+
 @functools.lru_cache(maxsize=1024)
 def _parsed(text: str) -> DocumentNumber | None:
     """The number parsed, or None; kept, as a number is read again at each citation."""
@@ -226,48 +292,55 @@ def _is_capitalised(kind: str) -> bool:
 class _Reader:
     """Reads the citations of one text block."""
 
-    def __init__(self, block: TextBlock) -> None:
+    def __init__(self, block: TextBlock, marks: list[int] | None = None) -> None:
+        """``marks``: where the block's :data:`_CLAUSE_MARK` stand, if they are known."""
         self.block = block
         self.text = block.text
-        self._dates: dict[int, DateSpan] | None = None
-        self._date_list: list[DateSpan] | None = None
-        self._date_ends: list[int] | None = None
+        self._marks = marks
+        self._date_breaks: list[int] | None = None
+        self._clause_dates: dict[int, _ClauseDates] = {}
         self.out: list[_Citation] = []
         self.taken = 0  # text before this offset belongs to a citation already read
 
-    def _read_dates(self) -> None:
-        """The block's dates, read only once a citation needs them."""
-        found = find_dates(self.text)  # in text order: starts and ends both ascend
-        self._dates = {d.start: d for d in found}
-        self._date_list = found
-        self._date_ends = [d.end for d in found]
+    def clause_dates(self, pos: int) -> _ClauseDates:
+        """The dates of the clause around ``pos``, read once a citation there needs them.
 
-    @property
-    def dates(self) -> dict[int, DateSpan]:
-        if self._dates is None:
-            self._read_dates()
-        assert self._dates is not None  # noqa: S101
-        return self._dates
+        A clause is read alone: :func:`find_dates` finds in it exactly the block's
+        dates that lie in it (property-tested), and no date runs over its ends.
+        """
+        if self._date_breaks is None:
+            if self._marks is None:
+                self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.text)]
+            text = self.text
+            self._date_breaks = [
+                i
+                for i in self._marks
+                if text[i] in _DATE_BREAKS or (text[i] == "." and text[i + 1 : i + 2].isspace())
+            ]
+        breaks = self._date_breaks
+        i = bisect.bisect_left(breaks, pos)
+        start = breaks[i - 1] + 1 if i else 0
+        if (found := self._clause_dates.get(start)) is None:
+            end = breaks[i] if i < len(breaks) else len(self.text)
+            spans = [
+                DateSpan(d.value, d.start + start, d.end + start)
+                for d in find_dates(self.text[start:end])
+            ]
+            found = self._clause_dates[start] = _ClauseDates(
+                {d.start: d for d in spans}, spans, [d.end for d in spans]
+            )
+        return found
 
-    @property
-    def date_list(self) -> list[DateSpan]:
-        if self._date_list is None:
-            self._read_dates()
-        assert self._date_list is not None  # noqa: S101
-        return self._date_list
+    def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
+        """The citations in ``spans`` (start, end), in order; by default in all the text.
 
-    @property
-    def date_ends(self) -> list[int]:
-        if self._date_ends is None:
-            self._read_dates()
-        assert self._date_ends is not None  # noqa: S101
-        return self._date_ends
-
-    def read(self) -> list[_Citation]:
-        for m in _KIND.finditer(self.text):
-            if m.start() < self.taken:
-                continue
-            self._cite(m.start(), m["kind"], m.end())
+        A span must end where no kind runs over it, as :func:`_citing_clauses` ends them.
+        """
+        for start, end in spans if spans is not None else [(0, len(self.text))]:
+            for m in _KIND.finditer(self.text, start, end):
+                if m.start() < self.taken:
+                    continue
+                self._cite(m.start(), m["kind"], m.end())
         return self.out
 
     # -- one citation ---------------------------------------------------------------
@@ -310,8 +383,8 @@ class _Reader:
         after = _SPACE.match(self.text, m.end())
         if (
             after is not None
-            and after.end() not in self.dates
             and _QUANTITY.match(self.text, m.end())
+            and after.end() not in self.clause_dates(after.end()).starts
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
         cls = _KIND_CLASS.get(_folded(kind))
@@ -390,7 +463,7 @@ class _Reader:
         m = _BEFORE_DATE.match(self.text, pos)
         if m is None:
             return pos
-        found: DateSpan | None = self.dates.get(m.end())
+        found: DateSpan | None = self.clause_dates(m.end()).starts.get(m.end())
         if found is None:
             return pos
         citation.issued = found.value
@@ -398,10 +471,12 @@ class _Reader:
 
     def _signed_before(self, start: int) -> tuple[date | None, str | None]:
         """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
-        last = bisect.bisect_right(self.date_ends, start) - 1
-        if last < 0 or start - self.date_ends[last] > 100:  # noqa: PLR2004 - one clause
+        # A date before the clause is cut off by its end, a clause break.
+        dates = self.clause_dates(start)
+        last = bisect.bisect_right(dates.ends, start) - 1
+        if last < 0 or start - dates.ends[last] > 100:  # noqa: PLR2004 - one clause
             return None, None
-        span = self.date_list[last]
+        span = dates.spans[last]
         between = self.text[span.end : start]
         if _CLAUSE_BREAK.search(between):
             return None, None
@@ -576,5 +651,9 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     >>> [(d.kind, d.number, str(d.issued), d.term) for d in extract_documents(blocks)]
     [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
     """
-    citations = [c for block in blocks for c in _Reader(block).read()]
+    citations = []
+    for block in blocks:
+        clauses, marks = _citing_clauses(block.text)
+        if clauses:
+            citations += _Reader(block, marks).read(clauses)
     return tuple(_document(group) for group in _group(citations))
