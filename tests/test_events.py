@@ -8,7 +8,7 @@ from datetime import time as clock
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from vietnam_provinces import Province
 
@@ -295,6 +295,9 @@ def test_lazy_sentences_find_the_same_events(paragraphs: tuple[str, ...]) -> Non
 
 
 @given(_paragraphs())
+@example(("Hội nghị diễn ra tháng Năm 15, 2019 tại Huế.",))
+@example(("Xong. Sáng hôm  kia, đoàn đến. Chủ  nhật họp.", "Thứ 5 và T7, CN nghỉ."))
+@example(("Ông nói 3 ngày trước, sau 2 tuần nữa; ngày 5-10.6 và 11.6.2018.",))
 def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...]) -> None:
     for order, text in enumerate(paragraphs):
         block = TextBlock("paragraphs", order, text)

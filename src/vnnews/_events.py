@@ -113,14 +113,14 @@ _DOCUMENT_DATE: Final = re.compile(
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
 # these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15, 2019",
-# "3 ngày trước"), the short weekdays ("CN", "T2"), found by one pattern starting with
-# rare characters; and words found by str.find in the lower-cased text, each checked
-# where it stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm"
-# or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai") and a weekday ("thứ
-# Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two digits: "1.000.000" is
-# no date.)
+# not "1,5 tỷ"; "3 ngày trước") and the short weekdays ("CN", "T2"), found by one
+# pattern starting with rare characters; and words found by str.find in the lower-cased
+# text, each checked where it stands: a relative day ("nay", "qua", "mai", "kia" after
+# a part of day, "hôm" or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai")
+# and a weekday ("thứ Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two
+# digits: "1.000.000" is no date.)
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
     r"|CN|T[2-7]"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
