@@ -226,7 +226,7 @@ def test_events_score_on_dev(dev_scores: dict[str, Any]) -> None:
 _sentences = _events._sentences  # noqa: SLF001
 _event_in = _events._event_in  # noqa: SLF001
 _ATTENDANCE = _events._ATTENDANCE  # noqa: SLF001
-_build, _merge = _events._build, _events._merge  # noqa: SLF001
+_build, _merge, _Named = _events._build, _events._merge, _events._Named  # noqa: SLF001
 _day_marks = _events._day_marks  # noqa: SLF001
 
 _WORDS = [
@@ -284,7 +284,7 @@ def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[
             event.scope = out
             assert out[0] is own
             found.append(event)
-    return tuple(_build(event, people) for event in _merge(found))
+    return tuple(_build(event, _Named(people)) for event in _merge(found))
 
 
 @given(_paragraphs())
@@ -340,3 +340,53 @@ def test_lower_case_words_match_as_any_case(words: Any, text: str) -> None:
 def test_lower_case_words_are_lower_case() -> None:
     for words in _LOWER_WORDS:
         assert words.lower.pattern == words.lower.pattern.lower()
+
+
+def _plain_named(people: list[Person], sentence: Any) -> list[tuple[int, str]]:
+    """Who is named in the sentence, as first written: every mention of every person."""
+    block = sentence.block
+    named: list[tuple[int, str]] = []
+    for person in people:
+        spots = [
+            m.start - sentence.start
+            for m in person.mentions
+            if m.block == block.block
+            and m.index == block.index
+            and sentence.start <= m.start < sentence.end
+        ]
+        if not spots and not person.mentions:
+            at = sentence.text.find(person.name)
+            while at >= 0:
+                spots.append(at)
+                at = sentence.text.find(person.name, at + 1)
+        named.extend((start, person.name) for start in spots)
+    return sorted(named)
+
+
+_mentions = st.builds(
+    Mention,
+    st.sampled_from(["lead", "paragraphs"]),
+    st.integers(0, 1),
+    st.integers(0, 40),
+    st.just(41),
+)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Person,
+            name=st.sampled_from(["Lan", "Hùng", "An", "Lan Anh"]),
+            mentions=st.lists(_mentions, max_size=3).map(tuple),
+        ),
+        max_size=5,
+    ),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_people_index_names_who_the_plain_loop_names(
+    people: list[Person], start: int, length: int
+) -> None:
+    block = TextBlock("paragraphs", 1, "Lan Anh, Hùng và An; bà Lan dự với An và Lan Anh.")
+    sentence = _events._Sentence(block, 0, start, start + length, caption=False)  # noqa: SLF001
+    assert _Named(people).at(sentence) == _plain_named(people, sentence)

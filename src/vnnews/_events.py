@@ -346,7 +346,8 @@ def extract_events(
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
-    return tuple(_build(event, people) for event in _merge(found))
+    named = _Named(people)
+    return tuple(_build(event, named) for event in _merge(found))
 
 
 class _Split:
@@ -574,7 +575,7 @@ def _fuller(kept: DateExpression, other: DateExpression) -> DateExpression:
     )
 
 
-def _build(event: _Found, people: Sequence[Person]) -> Event:
+def _build(event: _Found, people: _Named) -> Event:
     chairs, participants = _attendance(event, people)
     when = event.when
     return Event(
@@ -590,14 +591,12 @@ def _build(event: _Found, people: Sequence[Person]) -> Event:
     )
 
 
-def _attendance(event: _Found, people: Sequence[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _attendance(event: _Found, people: _Named) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Chairs and participants: the article's people named where the event is told."""
     chairs: list[str] = []
     participants: list[str] = []
     for sentence in dict.fromkeys(event.scope):
-        named = sorted(
-            (start, person.name) for person in people for start in _named_at(person, sentence)
-        )
+        named = people.at(sentence)
         for m in _CHAIR.finditer(sentence.text):
             before = [name for start, name in named if start < m.start()]
             if m[0].lower().startswith("đồng"):
@@ -610,22 +609,34 @@ def _attendance(event: _Found, people: Sequence[Person]) -> tuple[tuple[str, ...
     return tuple(chairs), tuple(others)
 
 
-def _named_at(person: Person, sentence: _Sentence) -> list[int]:
-    """Where in the sentence the person is named: by mentions, else by the name itself."""
-    block = sentence.block
-    spots = [
-        m.start - sentence.start
-        for m in person.mentions
-        if m.block == block.block
-        and m.index == block.index
-        and sentence.start <= m.start < sentence.end
-    ]
-    if spots or person.mentions:
-        return spots
-    text = sentence.text
-    spots = []
-    at = text.find(person.name)
-    while at >= 0:
-        spots.append(at)
-        at = text.find(person.name, at + 1)
-    return spots
+class _Named:
+    """Where the article's people are named, by block: mentions, else the name itself.
+
+    A person with mentions is named at them only; one without (as callers may pass)
+    wherever the name is written.
+    """
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.by_block: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for person in people:
+            for m in person.mentions:
+                self.by_block.setdefault((m.block, m.index), []).append((m.start, person.name))
+        for spots in self.by_block.values():
+            spots.sort()
+        self.unmentioned = [person.name for person in people if not person.mentions]
+
+    def at(self, sentence: _Sentence) -> list[tuple[int, str]]:
+        """(offset in the sentence, name) of everyone named in it, in order."""
+        block = sentence.block
+        spots = self.by_block.get((block.block, block.index), [])
+        low = bisect_left(spots, (sentence.start, ""))
+        high = bisect_left(spots, (sentence.end, ""))
+        named = [(start - sentence.start, name) for start, name in spots[low:high]]
+        text = sentence.text
+        for name in self.unmentioned:
+            at = text.find(name)
+            while at >= 0:
+                named.append((at, name))
+                at = text.find(name, at + 1)
+        named.sort()
+        return named
