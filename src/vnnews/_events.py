@@ -372,7 +372,6 @@ class _Split:
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
-    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     dates = [
         when
         for when in find_date_expressions(text, published)
@@ -382,6 +381,7 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
     ]  # fmt: skip
     if not dates:
         return None
+    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     low = lowered(masked)
     called_off = _CALLED_OFF.search(masked, low)
     heads = [
