@@ -312,7 +312,13 @@ def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...
                 assert marks is None or any(sentence.start <= at < sentence.end for at in marks)
 
 
-_LOWER_WORDS = [_events._HEAD_WORDS, _events._CALLED_OFF, _events._SAID, _events._DEPICTED]  # noqa: SLF001
+_LOWER_WORDS = [
+    _events._HEAD_WORDS,  # noqa: SLF001
+    _events._CALLED_OFF,  # noqa: SLF001
+    _events._SAID,  # noqa: SLF001
+    _events._DEPICTED,  # noqa: SLF001
+    _events._DOCUMENT_DATE,  # noqa: SLF001
+]
 _KIND_PHRASES = [phrase for phrase, *_ in rows("event_kinds.tsv")]
 
 
@@ -321,6 +327,7 @@ def _mixed_case(draw: st.DrawFn) -> str:
     """Head words and others in any case, odd letters and spaces among them."""
     words = st.one_of(
         st.sampled_from([*_KIND_PHRASES, "hoãn", "Nói", "CLIP", "cho  biết", "tạm dừng"]),
+        st.sampled_from(["Nghị quyết", "số 25-NQ/TW,", "của Chính phủ", "ban hành", "Ký", "ngày"]),
         st.text(alphabet="aAđĐiİıſsSkKΣσς_ \t\u00a0-.,", max_size=4),
     )
     cases: list[Callable[[str], str]] = [str.upper, str.lower, str.title, str]
@@ -390,3 +397,13 @@ def test_people_index_names_who_the_plain_loop_names(
     block = TextBlock("paragraphs", 1, "Lan Anh, Hùng và An; bà Lan dự với An và Lan Anh.")
     sentence = _events._Sentence(block, 0, start, start + length, caption=False)  # noqa: SLF001
     assert _Named(people).at(sentence) == _plain_named(people, sentence)
+
+
+@given(text=_mixed_case())
+def test_document_date_words_match_as_any_case_before_any_date(text: str) -> None:
+    words, low = _events._DOCUMENT_DATE, _lowered(text)  # noqa: SLF001
+    for end in range(len(text) + 1):
+        start = max(0, end - 140)
+        expected = words.any_case.search(text, start, end)
+        found = words.search(text, low, start, end)
+        assert (found and found.span()) == (expected and expected.span())

@@ -16,6 +16,7 @@ and the data tables in ``vnnews/data``.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -68,9 +69,13 @@ class _Words:
         """The matches in ``text``, given ``low = lowered(text)``."""
         return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
 
-    def search(self, text: str, low: str | None) -> re.Match[str] | None:
-        """The first match in ``text``, given ``low = lowered(text)``."""
-        return self.lower.search(low) if low is not None else self.any_case.search(text)
+    def search(
+        self, text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """The first match in ``text[pos:endpos]``, given ``low = lowered(text)``."""
+        if low is not None:
+            return self.lower.search(low, pos, endpos)
+        return self.any_case.search(text, pos, endpos)
 
 
 _HEAD_WORDS: Final = _Words(
@@ -102,13 +107,14 @@ _DOC_KINDS: Final = (
 )
 # The date a document was signed or issued: "Nghị quyết 25-NQ/TW, ngày 03/6/2013",
 # "Nghị định số 19 của Chính phủ ban hành ngày", "ký ngày", "có hiệu lực từ ngày".
-_DOCUMENT_DATE: Final = re.compile(
-    rf"(?:(?:{_DOC_KINDS})(?:\s{{1,3}}(?:số\s{{1,3}})?[\w./\-]{{0,30}}\d[\w./\-]{{0,30}})?"
-    rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
-    r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
-    r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
-    r"(?:ngày\s{1,3})?$",
-    re.IGNORECASE,
+_DOCUMENT_DATE: Final = _Words(
+    (
+        rf"(?:(?:{_DOC_KINDS})(?:\s{{1,3}}(?:số\s{{1,3}})?[\w./\-]{{0,30}}\d[\w./\-]{{0,30}})?"
+        rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
+        r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
+        r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
+        r"(?:ngày\s{1,3})?$"
+    ).lower()
 )
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
@@ -372,11 +378,14 @@ class _Split:
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
+    low_text = lowered(text)
     dates = [
         when
         for when in find_date_expressions(text, published)
         if when.precision == "day" and when.date is not None and not when.lunar
-        and not _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start)
+        and not _DOCUMENT_DATE.search(
+            text, low_text, max(0, when.start - _DOC_WINDOW), when.start
+        )
         and not _HOLIDAY.search(text, max(0, when.start - _NEGATION_REACH), when.start)
     ]  # fmt: skip
     if not dates:
