@@ -335,18 +335,18 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
-# The same starts, lower case, to be found in the lower-cased text: a pattern of plain
-# literals lets the engine skip quickly to the letters they start with.  lower() maps
+# The same starts, lower case, to be found in the lower-cased text, where plain literals
+# match quickly; a run of digits is one start, and the words are tried only where no
+# letter stands before (no atom starts inside a number or a word).  lower() maps
 # every character as re.IGNORECASE matches it, one for one, but for these three (and
 # digits other than 0-9 are digits to \d): a text holding any is scanned as written.
 _ATOM_START_LOWER: Final = re.compile(
-    "[0-9]+|"
+    r"\(|(?<![^\W\d_])(?:[0-9]+|"
     + "|".join(
         re.escape(w)
-        for w in sorted(
-            {*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567"), "("}, key=len, reverse=True
-        )
+        for w in sorted({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")}, key=len, reverse=True)
     )
+    + ")"
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
 # How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
