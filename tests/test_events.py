@@ -407,3 +407,41 @@ def test_document_date_words_match_as_any_case_before_any_date(text: str) -> Non
         expected = words.any_case.search(text, start, end)
         found = words.search(text, low, start, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def _plain_sentences(block: TextBlock) -> list[tuple[int, int, bool]]:
+    """The sentence split as first written: bounds at stops, then spaces trimmed."""
+    text, start, bounds = block.text, 0, []
+    for m in _events._SENTENCE_END.finditer(text):  # noqa: SLF001
+        short = _events._SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start())  # noqa: SLF001
+        if short and "." in m[0][:1]:
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    out = []
+    for first, last in bounds:
+        end = last
+        while end > first and text[end - 1].isspace():
+            end -= 1
+        if end > first:
+            credit = _events._CREDIT.match(text, last) is not None  # noqa: SLF001
+            out.append((first, end, block.block == "captions" or credit))
+    return out
+
+
+_SENTENCE_PARTS = [
+    *["Sáng", "nay", "TP.", "Hồ", "H.", "x.", "ab", "“Tốt.”", "5.6", "!", "?", "…", ".", ". "],
+    *[" ", "  ", "\n", "\t", "(Ảnh: VGP)", "Ảnh:", "chỉ đạo.Trong", ".)", "\u00a0"],
+]
+
+
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=20).map("".join),
+    st.sampled_from(["paragraphs", "captions"]),
+)
+def test_sentences_split_as_first_written(text: str, kind: str) -> None:
+    block = TextBlock(kind, 0, text)
+    found = [(s.start, s.end, s.caption) for s in _sentences(block, 0)]
+    assert found == _plain_sentences(block)

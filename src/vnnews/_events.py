@@ -289,23 +289,25 @@ class _Sentence:
 
 def _sentences(block: TextBlock, order: int) -> Iterator[_Sentence]:
     text = block.text
-    start = 0
-    bounds = []
-    for m in _SENTENCE_END.finditer(text):
-        if _SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start()) and "." in m[0][:1]:
-            continue  # "TP. Hồ Chí Minh", "Nguyễn Văn H. cho biết"
-        bounds.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
     in_captions = block.block == "captions"
-    for first, last in bounds:
-        end = last
-        while end > first and text[end - 1].isspace():
-            end -= 1
-        if end > first:
-            caption = in_captions or _CREDIT.match(text, last) is not None
-            yield _Sentence(block, order, first, end, caption)
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        at = m.start()
+        if text[at] == "." and _SHORT_ABBREV.search(text, max(0, at - 4), at):
+            continue  # "TP. Hồ Chí Minh", "Nguyễn Văn H. cho biết"
+        last = m.end()
+        # The sentence ends with its stop: the match is stops, a quote, then spaces.
+        end = at + len(m[0].rstrip())
+        yield _Sentence(block, order, start, end, in_captions or _credit_at(text, last))
+        start = last
+    end = len(text.rstrip())  # the text after the last stop starts with no space
+    if end > start:
+        yield _Sentence(block, order, start, end, in_captions or _credit_at(text, len(text)))
+
+
+def _credit_at(text: str, at: int) -> bool:
+    """A photo credit follows: the sentence before it is a caption."""
+    return _CREDIT.match(text, at) is not None
 
 
 # --- the extractor ------------------------------------------------------------------
