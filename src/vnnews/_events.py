@@ -118,16 +118,16 @@ _DOCUMENT_DATE: Final = _Words(
 )
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
-# these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15, 2019",
-# not "1,5 tỷ"; "3 ngày trước") and the short weekdays ("CN", "T2"), found by one
-# pattern starting with rare characters; and words found by str.find in the lower-cased
-# text, each checked where it stands: a relative day ("nay", "qua", "mai", "kia" after
-# a part of day, "hôm" or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai")
-# and a weekday ("thứ Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two
-# digits: "1.000.000" is no date.)
+# these), found in the lower-cased text: digits as in a date ("11/6", "5-10/6", "25
+# tháng 12", "tháng Năm 15, 2019", not "1,5 tỷ"; "3 ngày trước") and the digit of "T2"
+# by one pattern starting with a digit; words by str.find, each checked where it
+# stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm" or
+# "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
+# ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
+# "1.000.000" is no date.)
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
-    r"|CN|T[2-7]"
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
+    r"|(?<=t)[2-7]"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
 _BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
@@ -141,6 +141,7 @@ _DAY_WORDS: Final = (
     ("kia", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
     ("nhật", _BEFORE_NHAT.search, -_RELATIVE_REACH),
     ("thứ", _WEEKDAY_AFTER_THU.match, 0),
+    ("cn", None, 0),
 )
 
 
@@ -155,12 +156,14 @@ def _day_marks(text: str) -> list[int] | None:
     low = lowered(text)
     if low is None:
         return None
-    marks = [m.start() for m in _DAY_MARKS.finditer(text)]
+    marks = [m.start() for m in _DAY_MARKS.finditer(low)]
     for word, check, reach in _DAY_WORDS:
         at = low.find(word)
         while at >= 0:
             # Before the word: look back from it; else: read on from it.
-            if (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None:
+            if check is None or (
+                (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None
+            ):
                 marks.append(at)
             at = low.find(word, at + 1)
     marks.sort()
