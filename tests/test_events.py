@@ -8,7 +8,7 @@ from datetime import time as clock
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from vietnam_provinces import Province
 
@@ -226,7 +226,7 @@ def test_events_score_on_dev(dev_scores: dict[str, Any]) -> None:
 _sentences = _events._sentences  # noqa: SLF001
 _event_in = _events._event_in  # noqa: SLF001
 _ATTENDANCE = _events._ATTENDANCE  # noqa: SLF001
-_build, _merge = _events._build, _events._merge  # noqa: SLF001
+_build, _merge, _Named = _events._build, _events._merge, _events._Named  # noqa: SLF001
 _day_marks = _events._day_marks  # noqa: SLF001
 
 _WORDS = [
@@ -284,7 +284,7 @@ def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[
             event.scope = out
             assert out[0] is own
             found.append(event)
-    return tuple(_build(event, people) for event in _merge(found))
+    return tuple(_build(event, _Named(people)) for event in _merge(found))
 
 
 @given(_paragraphs())
@@ -295,6 +295,9 @@ def test_lazy_sentences_find_the_same_events(paragraphs: tuple[str, ...]) -> Non
 
 
 @given(_paragraphs())
+@example(("Hội nghị diễn ra tháng Năm 15, 2019 tại Huế.",))
+@example(("Xong. Sáng hôm  kia, đoàn đến. Chủ  nhật họp.", "Thứ 5 và T7, CN nghỉ."))
+@example(("Ông nói 3 ngày trước, sau 2 tuần nữa; ngày 5-10.6 và 11.6.2018.",))
 def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...]) -> None:
     for order, text in enumerate(paragraphs):
         block = TextBlock("paragraphs", order, text)
@@ -309,7 +312,13 @@ def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...
                 assert marks is None or any(sentence.start <= at < sentence.end for at in marks)
 
 
-_LOWER_WORDS = [_events._HEAD_WORDS, _events._CALLED_OFF, _events._SAID, _events._DEPICTED]  # noqa: SLF001
+_LOWER_WORDS = [
+    _events._HEAD_WORDS,  # noqa: SLF001
+    _events._CALLED_OFF,  # noqa: SLF001
+    _events._SAID,  # noqa: SLF001
+    _events._DEPICTED,  # noqa: SLF001
+    _events._DOCUMENT_DATE,  # noqa: SLF001
+]
 _KIND_PHRASES = [phrase for phrase, *_ in rows("event_kinds.tsv")]
 
 
@@ -318,6 +327,7 @@ def _mixed_case(draw: st.DrawFn) -> str:
     """Head words and others in any case, odd letters and spaces among them."""
     words = st.one_of(
         st.sampled_from([*_KIND_PHRASES, "hoãn", "Nói", "CLIP", "cho  biết", "tạm dừng"]),
+        st.sampled_from(["Nghị quyết", "số 25-NQ/TW,", "của Chính phủ", "ban hành", "Ký", "ngày"]),
         st.text(alphabet="aAđĐiİıſsSkKΣσς_ \t\u00a0-.,", max_size=4),
     )
     cases: list[Callable[[str], str]] = [str.upper, str.lower, str.title, str]
@@ -337,3 +347,101 @@ def test_lower_case_words_match_as_any_case(words: Any, text: str) -> None:
 def test_lower_case_words_are_lower_case() -> None:
     for words in _LOWER_WORDS:
         assert words.lower.pattern == words.lower.pattern.lower()
+
+
+def _plain_named(people: list[Person], sentence: Any) -> list[tuple[int, str]]:
+    """Who is named in the sentence, as first written: every mention of every person."""
+    block = sentence.block
+    named: list[tuple[int, str]] = []
+    for person in people:
+        spots = [
+            m.start - sentence.start
+            for m in person.mentions
+            if m.block == block.block
+            and m.index == block.index
+            and sentence.start <= m.start < sentence.end
+        ]
+        if not spots and not person.mentions:
+            at = sentence.text.find(person.name)
+            while at >= 0:
+                spots.append(at)
+                at = sentence.text.find(person.name, at + 1)
+        named.extend((start, person.name) for start in spots)
+    return sorted(named)
+
+
+_mentions = st.builds(
+    Mention,
+    st.sampled_from(["lead", "paragraphs"]),
+    st.integers(0, 1),
+    st.integers(0, 40),
+    st.just(41),
+)
+
+
+@given(
+    st.lists(
+        st.builds(
+            Person,
+            name=st.sampled_from(["Lan", "Hùng", "An", "Lan Anh"]),
+            mentions=st.lists(_mentions, max_size=3).map(tuple),
+        ),
+        max_size=5,
+    ),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_people_index_names_who_the_plain_loop_names(
+    people: list[Person], start: int, length: int
+) -> None:
+    block = TextBlock("paragraphs", 1, "Lan Anh, Hùng và An; bà Lan dự với An và Lan Anh.")
+    sentence = _events._Sentence(block, 0, start, start + length, caption=False)  # noqa: SLF001
+    assert _Named(people).at(sentence) == _plain_named(people, sentence)
+
+
+@given(text=_mixed_case())
+def test_document_date_words_match_as_any_case_before_any_date(text: str) -> None:
+    words, low = _events._DOCUMENT_DATE, _lowered(text)  # noqa: SLF001
+    for end in range(len(text) + 1):
+        start = max(0, end - 140)
+        expected = words.any_case.search(text, start, end)
+        found = words.search(text, low, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def _plain_sentences(block: TextBlock) -> list[tuple[int, int, bool]]:
+    """The sentence split as first written: bounds at stops, then spaces trimmed."""
+    text, start, bounds = block.text, 0, []
+    for m in _events._SENTENCE_END.finditer(text):  # noqa: SLF001
+        short = _events._SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start())  # noqa: SLF001
+        if short and "." in m[0][:1]:
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    out = []
+    for first, last in bounds:
+        end = last
+        while end > first and text[end - 1].isspace():
+            end -= 1
+        if end > first:
+            credit = _events._CREDIT.match(text, last) is not None  # noqa: SLF001
+            out.append((first, end, block.block == "captions" or credit))
+    return out
+
+
+_SENTENCE_PARTS = [
+    *["Sáng", "nay", "TP.", "Hồ", "H.", "x.", "ab", "“Tốt.”", "5.6", "!", "?", "…", ".", ". "],
+    *[" ", "  ", "\n", "\t", "(Ảnh: VGP)", "Ảnh:", "chỉ đạo.Trong", ".)", "\u00a0"],
+]
+
+
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=20).map("".join),
+    st.sampled_from(["paragraphs", "captions"]),
+)
+def test_sentences_split_as_first_written(text: str, kind: str) -> None:
+    block = TextBlock(kind, 0, text)
+    found = [(s.start, s.end, s.caption) for s in _sentences(block, 0)]
+    assert found == _plain_sentences(block)

@@ -333,21 +333,20 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
     *["mùng", "mồng", "vào", "lúc", "đến", "tới", "và", "hoặc", "khoảng"],
 }
 _ATOM_START: Final = re.compile(
-    rf"(?<![^\W\d_])(?:\d|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
+    rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
-# The same starts, lower case, to be found in the lower-cased text: a pattern of plain
-# literals lets the engine skip quickly to the letters they start with.  lower() maps
+# The same starts, lower case, to be found in the lower-cased text, where plain literals
+# match quickly; a run of digits is one start, and the words are tried only where no
+# letter stands before (no atom starts inside a number or a word).  lower() maps
 # every character as re.IGNORECASE matches it, one for one, but for these three (and
 # digits other than 0-9 are digits to \d): a text holding any is scanned as written.
 _ATOM_START_LOWER: Final = re.compile(
-    "|".join(
+    r"\(|(?<![^\W\d_])(?:[0-9]+|"
+    + "|".join(
         re.escape(w)
-        for w in sorted(
-            {*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567"), *"0123456789("},
-            key=len,
-            reverse=True,
-        )
+        for w in sorted({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")}, key=len, reverse=True)
     )
+    + ")"
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
 # How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
@@ -424,7 +423,9 @@ def _atoms(text: str) -> list[re.Match[str]]:
         at = start.start()
         m = match(text, at)
         if m is None:
-            pos = at + 1
+            # Nor can an atom start inside what was found: there a letter or a digit
+            # stands before, and every atom starting with a letter or a digit needs none.
+            pos = start.end()
         else:
             out.append(m)
             pos = m.end()

@@ -16,6 +16,7 @@ and the data tables in ``vnnews/data``.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -68,9 +69,13 @@ class _Words:
         """The matches in ``text``, given ``low = lowered(text)``."""
         return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
 
-    def search(self, text: str, low: str | None) -> re.Match[str] | None:
-        """The first match in ``text``, given ``low = lowered(text)``."""
-        return self.lower.search(low) if low is not None else self.any_case.search(text)
+    def search(
+        self, text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        """The first match in ``text[pos:endpos]``, given ``low = lowered(text)``."""
+        if low is not None:
+            return self.lower.search(low, pos, endpos)
+        return self.any_case.search(text, pos, endpos)
 
 
 _HEAD_WORDS: Final = _Words(
@@ -102,26 +107,27 @@ _DOC_KINDS: Final = (
 )
 # The date a document was signed or issued: "Nghị quyết 25-NQ/TW, ngày 03/6/2013",
 # "Nghị định số 19 của Chính phủ ban hành ngày", "ký ngày", "có hiệu lực từ ngày".
-_DOCUMENT_DATE: Final = re.compile(
-    rf"(?:(?:{_DOC_KINDS})(?:\s{{1,3}}(?:số\s{{1,3}})?[\w./\-]{{0,30}}\d[\w./\-]{{0,30}})?"
-    rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
-    r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
-    r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
-    r"(?:ngày\s{1,3})?$",
-    re.IGNORECASE,
+_DOCUMENT_DATE: Final = _Words(
+    (
+        rf"(?:(?:{_DOC_KINDS})(?:\s{{1,3}}(?:số\s{{1,3}})?[\w./\-]{{0,30}}\d[\w./\-]{{0,30}})?"
+        rf"(?:\s{{1,3}}(?:của|do)\s{{1,3}}[^,.;:]{{0,60}})?\s{{0,3}},?\s{{0,3}}(?:ban\s{{1,3}}hành\s{{1,3}})?"
+        r"|(?<!\w)(?:ký|ban\s{1,3}hành|hiệu\s{1,3}lực(?:\s{1,3}thi\s{1,3}hành)?(?:\s{1,3}kể)?"
+        r"(?:\s{1,3}từ)?|thời\s{1,3}hạn|hạn\s{1,3}chót|trước|sinh|sinh\s{1,3}ra|chậm\s{1,3}nhất)\s{1,3})"
+        r"(?:ngày\s{1,3})?$"
+    ).lower()
 )
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
-# these): digits as in a date ("11/6", "5-10/6", "25 tháng 12", "tháng Năm 15, 2019",
-# "3 ngày trước"), the short weekdays ("CN", "T2"), found by one pattern starting with
-# rare characters; and words found by str.find in the lower-cased text, each checked
-# where it stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm"
-# or "ngày": "sáng nay", "chiều tối qua", "hôm kia", "ngày mai") and a weekday ("thứ
-# Hai", "thứ 5", "Chủ nhật").  (A day or month has at most two digits: "1.000.000" is
-# no date.)
+# these), found in the lower-cased text: digits as in a date ("11/6", "5-10/6", "25
+# tháng 12", "tháng Năm 15, 2019", not "1,5 tỷ"; "3 ngày trước") and the digit of "T2"
+# by one pattern starting with a digit; words by str.find, each checked where it
+# stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm" or
+# "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
+# ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
+# "1.000.000" is no date.)
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?i:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d)"
-    r"|CN|T[2-7]"
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
+    r"|(?<=t)[2-7]"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
 _BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
@@ -135,6 +141,7 @@ _DAY_WORDS: Final = (
     ("kia", _BEFORE_RELATIVE.search, -_RELATIVE_REACH),
     ("nhật", _BEFORE_NHAT.search, -_RELATIVE_REACH),
     ("thứ", _WEEKDAY_AFTER_THU.match, 0),
+    ("cn", None, 0),
 )
 
 
@@ -149,12 +156,14 @@ def _day_marks(text: str) -> list[int] | None:
     low = lowered(text)
     if low is None:
         return None
-    marks = [m.start() for m in _DAY_MARKS.finditer(text)]
+    marks = [m.start() for m in _DAY_MARKS.finditer(low)]
     for word, check, reach in _DAY_WORDS:
         at = low.find(word)
         while at >= 0:
             # Before the word: look back from it; else: read on from it.
-            if (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None:
+            if check is None or (
+                (check(low, max(0, at + reach), at) if reach else check(low, at)) is not None
+            ):
                 marks.append(at)
             at = low.find(word, at + 1)
     marks.sort()
@@ -283,23 +292,25 @@ class _Sentence:
 
 def _sentences(block: TextBlock, order: int) -> Iterator[_Sentence]:
     text = block.text
-    start = 0
-    bounds = []
-    for m in _SENTENCE_END.finditer(text):
-        if _SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start()) and "." in m[0][:1]:
-            continue  # "TP. Hồ Chí Minh", "Nguyễn Văn H. cho biết"
-        bounds.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
     in_captions = block.block == "captions"
-    for first, last in bounds:
-        end = last
-        while end > first and text[end - 1].isspace():
-            end -= 1
-        if end > first:
-            caption = in_captions or _CREDIT.match(text, last) is not None
-            yield _Sentence(block, order, first, end, caption)
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        at = m.start()
+        if text[at] == "." and _SHORT_ABBREV.search(text, max(0, at - 4), at):
+            continue  # "TP. Hồ Chí Minh", "Nguyễn Văn H. cho biết"
+        last = m.end()
+        # The sentence ends with its stop: the match is stops, a quote, then spaces.
+        end = at + len(m[0].rstrip())
+        yield _Sentence(block, order, start, end, in_captions or _credit_at(text, last))
+        start = last
+    end = len(text.rstrip())  # the text after the last stop starts with no space
+    if end > start:
+        yield _Sentence(block, order, start, end, in_captions or _credit_at(text, len(text)))
+
+
+def _credit_at(text: str, at: int) -> bool:
+    """A photo credit follows: the sentence before it is a caption."""
+    return _CREDIT.match(text, at) is not None
 
 
 # --- the extractor ------------------------------------------------------------------
@@ -346,7 +357,8 @@ def extract_events(
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
-    return tuple(_build(event, people) for event in _merge(found))
+    named = _Named(people)
+    return tuple(_build(event, named) for event in _merge(found))
 
 
 class _Split:
@@ -371,16 +383,19 @@ class _Split:
 
 def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
     text = sentence.text
-    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
+    low_text = lowered(text)
     dates = [
         when
         for when in find_date_expressions(text, published)
         if when.precision == "day" and when.date is not None and not when.lunar
-        and not _DOCUMENT_DATE.search(text, max(0, when.start - _DOC_WINDOW), when.start)
+        and not _DOCUMENT_DATE.search(
+            text, low_text, max(0, when.start - _DOC_WINDOW), when.start
+        )
         and not _HOLIDAY.search(text, max(0, when.start - _NEGATION_REACH), when.start)
     ]  # fmt: skip
     if not dates:
         return None
+    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     low = lowered(masked)
     called_off = _CALLED_OFF.search(masked, low)
     heads = [
@@ -574,7 +589,7 @@ def _fuller(kept: DateExpression, other: DateExpression) -> DateExpression:
     )
 
 
-def _build(event: _Found, people: Sequence[Person]) -> Event:
+def _build(event: _Found, people: _Named) -> Event:
     chairs, participants = _attendance(event, people)
     when = event.when
     return Event(
@@ -590,14 +605,12 @@ def _build(event: _Found, people: Sequence[Person]) -> Event:
     )
 
 
-def _attendance(event: _Found, people: Sequence[Person]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _attendance(event: _Found, people: _Named) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Chairs and participants: the article's people named where the event is told."""
     chairs: list[str] = []
     participants: list[str] = []
     for sentence in dict.fromkeys(event.scope):
-        named = sorted(
-            (start, person.name) for person in people for start in _named_at(person, sentence)
-        )
+        named = people.at(sentence)
         for m in _CHAIR.finditer(sentence.text):
             before = [name for start, name in named if start < m.start()]
             if m[0].lower().startswith("đồng"):
@@ -610,22 +623,34 @@ def _attendance(event: _Found, people: Sequence[Person]) -> tuple[tuple[str, ...
     return tuple(chairs), tuple(others)
 
 
-def _named_at(person: Person, sentence: _Sentence) -> list[int]:
-    """Where in the sentence the person is named: by mentions, else by the name itself."""
-    block = sentence.block
-    spots = [
-        m.start - sentence.start
-        for m in person.mentions
-        if m.block == block.block
-        and m.index == block.index
-        and sentence.start <= m.start < sentence.end
-    ]
-    if spots or person.mentions:
-        return spots
-    text = sentence.text
-    spots = []
-    at = text.find(person.name)
-    while at >= 0:
-        spots.append(at)
-        at = text.find(person.name, at + 1)
-    return spots
+class _Named:
+    """Where the article's people are named, by block: mentions, else the name itself.
+
+    A person with mentions is named at them only; one without (as callers may pass)
+    wherever the name is written.
+    """
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.by_block: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for person in people:
+            for m in person.mentions:
+                self.by_block.setdefault((m.block, m.index), []).append((m.start, person.name))
+        for spots in self.by_block.values():
+            spots.sort()
+        self.unmentioned = [person.name for person in people if not person.mentions]
+
+    def at(self, sentence: _Sentence) -> list[tuple[int, str]]:
+        """(offset in the sentence, name) of everyone named in it, in order."""
+        block = sentence.block
+        spots = self.by_block.get((block.block, block.index), [])
+        low = bisect_left(spots, (sentence.start, ""))
+        high = bisect_left(spots, (sentence.end, ""))
+        named = [(start - sentence.start, name) for start, name in spots[low:high]]
+        text = sentence.text
+        for name in self.unmentioned:
+            at = text.find(name)
+            while at >= 0:
+                named.append((at, name))
+                at = text.find(name, at + 1)
+        named.sort()
+        return named
