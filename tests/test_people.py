@@ -21,6 +21,9 @@ from vnnews._names import is_foreign_word, split_name
 from vnnews._normalize import fold
 from vnnews._people import (
     _CAPITAL_HEAD_KEYS,
+    _DEPUTY_RE,
+    _DESCRIPTOR_KEYS,
+    _DESCRIPTOR_SPELLINGS,
     _KINDS,
     _SPELLING_KINDS,
     _TRIGGER_RE,
@@ -408,6 +411,13 @@ def test_every_trigger_spelling_has_the_kind_of_its_fold(text: str) -> None:
         kind = _KINDS[_fold(word)]
         capital = kind == "head" and _fold(word) in _CAPITAL_HEAD_KEYS
         assert _SPELLING_KINDS[word] == ("capital-head" if capital else kind)
+
+
+def test_descriptor_spellings_are_the_spellings_that_fold_to_a_descriptor() -> None:
+    for spelling in _SPELLING_KINDS:
+        folded = _fold(spelling) in _DESCRIPTOR_KEYS
+        assert (spelling in _DESCRIPTOR_SPELLINGS) == folded
+        assert not _DEPUTY_RE.match(f"{spelling} ") or " " in spelling  # "Phó X": two words
 
 
 @given(st.text(alphabet=" :a", max_size=6), st.integers(0, 6))

@@ -224,6 +224,12 @@ _CLAUSE_END: Final = _SENTENCE_END | {","}
 # --- per block ------------------------------------------------------------------------
 
 
+# The spellings _TRIGGER_RE matches that fold to a descriptor ("bị cáo"): no fold per head.
+_DESCRIPTOR_SPELLINGS: Final = frozenset(
+    spelling for spelling in _SPELLING_KINDS if _fold(spelling) in _DESCRIPTOR_KEYS
+)
+
+
 class _Head(NamedTuple):
     """A title head found in a block."""
 
@@ -332,9 +338,8 @@ def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
     """A title head, with the qualifiers written before it ("nguyên", "tân")."""
     text, low = block.text, block.low
     deputy = _DEPUTY_RE.match(low, role)
-    head = found.split(" ", 1)[1] if deputy else found
     # "phó tướng" is a title although "Tướng" alone is not.
-    descriptor = not deputy and _fold(head) in _DESCRIPTOR_KEYS
+    descriptor = not deputy and found in _DESCRIPTOR_SPELLINGS
     start = title = role
     former = False
     quals = None
