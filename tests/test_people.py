@@ -24,8 +24,12 @@ from vnnews._people import (
     _DEPUTY_RE,
     _DESCRIPTOR_KEYS,
     _DESCRIPTOR_SPELLINGS,
+    _INSIDE_FIRST,
+    _INSIDE_RE,
     _KINDS,
     _SPELLING_KINDS,
+    _STOP_FIRST,
+    _STOP_RE,
     _TRIGGER_RE,
     _colon_end,
     _find_each,
@@ -34,6 +38,7 @@ from vnnews._people import (
     _key,
     _Known,
     _lower,
+    _rows_of,
     _Seen,
     _Someone,
     _title_of,
@@ -411,6 +416,22 @@ def test_every_trigger_spelling_has_the_kind_of_its_fold(text: str) -> None:
         kind = _KINDS[_fold(word)]
         capital = kind == "head" and _fold(word) in _CAPITAL_HEAD_KEYS
         assert _SPELLING_KINDS[word] == ("capital-head" if capital else kind)
+
+
+_TITLE_WORDS = [
+    *_rows_of("title_words.tsv", "stop"),
+    *_rows_of("title_words.tsv", "inside"),
+    *"Xx ,.(",
+]
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=12), st.sampled_from(("", " ")))
+def test_stop_and_inside_words_start_with_their_first_letters(words: list[str], sep: str) -> None:
+    """The first-letter tests before _STOP_RE and _INSIDE_RE never skip a match."""
+    low = _lower(sep.join(words))
+    for i in range(len(low)):
+        assert _STOP_RE.match(low, i) is None or low[i] in _STOP_FIRST
+        assert _INSIDE_RE.match(low, i) is None or low[i] in _INSIDE_FIRST
 
 
 def test_descriptor_spellings_are_the_spellings_that_fold_to_a_descriptor() -> None:

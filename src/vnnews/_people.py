@@ -186,6 +186,13 @@ _DEPUTY_RE: Final = re.compile(rf"{_trie(_DEPUTY)} ")
 _QUALIFIERS_BEFORE_RE: Final = re.compile(rf"(?<!\w)(?:{_trie((*_QUALIFIERS, *_NEW))} )+$")
 # Lower-case words and phrases that belong inside an organisation's name.
 _INSIDE_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'inside'))}(?!\w)")
+# The letters these two patterns can start with: a token that starts otherwise needs no try.
+_STOP_FIRST: Final = frozenset(
+    s[0] for w in _rows_of("title_words.tsv", "stop") for s in _spellings(w)
+)
+_INSIDE_FIRST: Final = frozenset(
+    s[0] for w in _rows_of("title_words.tsv", "inside") for s in _spellings(w)
+)
 # Words that open an organisation's name: "CA tỉnh Bình Thuận", "Liên đoàn lao động".
 _ORG_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'org'))}(?!\w)")
 # What joins a title to the name before it: ", ", " - ", " (", " giữ chức ".
@@ -412,7 +419,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             continue  # inside a phrase or parentheses already read
         token = m.group()
         first = token[0]
-        inside = _INSIDE_RE.match(block.low, start, limit)
+        inside = (
+            _INSIDE_RE.match(block.low, start, limit) if block.low[start] in _INSIDE_FIRST else None
+        )
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
@@ -423,7 +432,8 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
             pending, attach = 0, first.isupper() and not is_foreign_word(token)
         elif first.isalpha():
-            if _STOP_RE.match(block.low, start) or (pending and start in block.head_starts):
+            stop_word = block.low[start] in _STOP_FIRST and _STOP_RE.match(block.low, start)
+            if stop_word or (pending and start in block.head_starts):
                 return end
             if attach and _ends_word(block, stop, limit):
                 end = stop
