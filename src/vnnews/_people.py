@@ -698,8 +698,7 @@ class _Scan:
         for m in self._runs():
             if " " not in m.group() and not self._maybe_short(m.start()):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._trim(m.start(), m.end())
-            end = self._cut(start, end)
+            start, end, trigger = self._bounds(m.start(), m.end())
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -719,23 +718,23 @@ class _Scan:
                 plural_until = len(text) if stop < 0 else stop
         return [self._seen(*f) for f in self.found]
 
-    def _trim(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
-        """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
-        spans, trigger = self.block.spans, None
-        while True:  # "Ông Chủ tịch …": an address word, then a head
-            k = bisect.bisect_right(self.block.span_starts, start) - 1
-            if k < 0 or not spans[k][0] <= start < spans[k][1]:
-                return start, end, trigger
-            trigger = self.block.triggers[spans[k][1]][1]
-            start = spans[k][1] + 1
+    def _bounds(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
+        """A run, trimmed: with the trigger at its start left out and given back.
 
-    def _cut(self, start: int, end: int) -> int:
-        """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
-        spans = self.block.spans
-        k = bisect.bisect_right(self.block.span_starts, start)
+        The start moves past an address word, rank or head ("Ông", "Tướng"); the
+        end comes before one inside the run ("… Nhân Chủ tịch").  One bisect serves both.
+        """
+        block, trigger = self.block, None
+        spans = block.spans
+        while True:  # "Ông Chủ tịch …": an address word, then a head
+            k = bisect.bisect_right(block.span_starts, start)  # spans[k - 1] starts <= start
+            if k == 0 or start >= spans[k - 1][1]:
+                break
+            trigger = block.triggers[spans[k - 1][1]][1]
+            start = spans[k - 1][1] + 1
         if k < len(spans) and spans[k][0] < end:
-            return _stripped_end(self.block.text, spans[k][0])
-        return end
+            end = _stripped_end(block.text, spans[k][0])
+        return start, end, trigger
 
     def _adjacent(self, start: int) -> _Trigger | None:
         got = (
