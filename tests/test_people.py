@@ -39,6 +39,7 @@ from vnnews._people import (
     _Known,
     _lower,
     _rows_of,
+    _Scan,
     _Seen,
     _Someone,
     _title_of,
@@ -432,6 +433,38 @@ def test_stop_and_inside_words_start_with_their_first_letters(words: list[str], 
     for i in range(len(low)):
         assert _STOP_RE.match(low, i) is None or low[i] in _STOP_FIRST
         assert _INSIDE_RE.match(low, i) is None or low[i] in _INSIDE_FIRST
+
+
+def _old_bounds(block: Any, start: int, end: int) -> tuple[int, int, Any]:
+    """_trim, then _cut, as they were (a bisect on the span pairs each)."""
+    spans, trigger = block.spans, None
+    while True:
+        k = bisect.bisect_right(spans, (start, len(block.text))) - 1
+        if k < 0 or not spans[k][0] <= start < spans[k][1]:
+            break
+        trigger = block.triggers[spans[k][1]][1]
+        start = spans[k][1] + 1
+    k = bisect.bisect_right(spans, (start, len(block.text)))
+    if k < len(spans) and spans[k][0] < end:
+        end = len(block.text[: spans[k][0]].rstrip())
+    return start, end, trigger
+
+
+@given(
+    st.lists(
+        st.sampled_from(("ông", "Ông", "Chủ tịch", "Thượng tướng", "Nguyễn", "Văn", "An")),
+        max_size=10,
+    ),
+    st.data(),
+)
+def test_bounds_trims_as_trim_and_cut_did(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    [block] = text_blocks(None, text, (), ()) or [None]
+    assume(block is not None)
+    scan = _Scan(0, block)
+    start = data.draw(st.integers(0, len(scan.block.text)))
+    end = data.draw(st.integers(start, len(scan.block.text)))
+    assert scan._bounds(start, end) == _old_bounds(scan.block, start, end)  # noqa: SLF001
 
 
 def test_descriptor_spellings_are_the_spellings_that_fold_to_a_descriptor() -> None:
