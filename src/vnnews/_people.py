@@ -1068,7 +1068,8 @@ def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _
     if not fulls:
         return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
-    finder = _Finder(fulls) if len(fulls) * len(blocks) > _FIND_EACH_MAX else None
+    work = len(fulls) * sum(len(block.text) for block in blocks)
+    finder = _Finder(fulls) if work > _FIND_EACH_MAX else None
     for number, block in enumerate(blocks):
         text = block.text
         found = _find_each(text, fulls) if finder is None else finder.occurrences(text)
@@ -1081,9 +1082,9 @@ def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _
         someone.seen.sort(key=lambda s: s.order)
 
 
-# Blocks x names up to which each name is looked for in each block (str.find is fast);
-# beyond, one pattern finds them all (a few big articles: no quadratic time).
-_FIND_EACH_MAX: Final = 256
+# Names x characters up to which each name is looked for in each block (str.find is
+# fast); beyond, one pattern finds them all (a few big articles: no quadratic time).
+_FIND_EACH_MAX: Final = 1 << 20
 
 
 def _find_each(text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
