@@ -21,8 +21,15 @@ from vnnews._names import is_foreign_word, split_name
 from vnnews._normalize import fold
 from vnnews._people import (
     _CAPITAL_HEAD_KEYS,
+    _DEPUTY_RE,
+    _DESCRIPTOR_KEYS,
+    _DESCRIPTOR_SPELLINGS,
+    _INSIDE_FIRST,
+    _INSIDE_RE,
     _KINDS,
     _SPELLING_KINDS,
+    _STOP_FIRST,
+    _STOP_RE,
     _TRIGGER_RE,
     _colon_end,
     _find_each,
@@ -31,6 +38,8 @@ from vnnews._people import (
     _key,
     _Known,
     _lower,
+    _rows_of,
+    _Scan,
     _Seen,
     _Someone,
     _title_of,
@@ -408,6 +417,57 @@ def test_every_trigger_spelling_has_the_kind_of_its_fold(text: str) -> None:
         kind = _KINDS[_fold(word)]
         capital = kind == "head" and _fold(word) in _CAPITAL_HEAD_KEYS
         assert _SPELLING_KINDS[word] == ("capital-head" if capital else kind)
+
+
+_TITLE_WORDS = [
+    *_rows_of("title_words.tsv", "stop"),
+    *_rows_of("title_words.tsv", "inside"),
+    *"Xx ,.(",
+]
+
+
+@given(st.lists(st.sampled_from(_TITLE_WORDS), max_size=12), st.sampled_from(("", " ")))
+def test_stop_and_inside_words_start_with_their_first_letters(words: list[str], sep: str) -> None:
+    """The first-letter tests before _STOP_RE and _INSIDE_RE never skip a match."""
+    low = _lower(sep.join(words))
+    for i in range(len(low)):
+        assert _STOP_RE.match(low, i) is None or low[i] in _STOP_FIRST
+        assert _INSIDE_RE.match(low, i) is None or low[i] in _INSIDE_FIRST
+
+
+def _old_bounds(block: Any, start: int, end: int) -> tuple[int, int, Any]:
+    """_trim, then _cut, as they were (a bisect on the span pairs each)."""
+    spans, trigger = block.spans, None
+    while True:
+        k = bisect.bisect_right(spans, (start, len(block.text))) - 1
+        if k < 0 or not spans[k][0] <= start < spans[k][1]:
+            break
+        trigger = block.triggers[spans[k][1]][1]
+        start = spans[k][1] + 1
+    k = bisect.bisect_right(spans, (start, len(block.text)))
+    if k < len(spans) and spans[k][0] < end:
+        end = len(block.text[: spans[k][0]].rstrip())
+    return start, end, trigger
+
+
+_RUN_WORDS = ("ông", "Ông", "Chủ tịch", "Thượng tướng", "Nguyễn", "Văn", "An", ":")
+
+
+@given(st.lists(st.sampled_from(_RUN_WORDS), max_size=10), st.data())
+def test_bounds_trims_as_trim_and_cut_did(words: list[str], data: st.DataObject) -> None:
+    blocks = text_blocks(None, " ".join(words), (), ())
+    assume(len(blocks) == 1)
+    scan = _Scan(0, blocks[0])
+    start = data.draw(st.integers(0, len(scan.block.text)))
+    end = data.draw(st.integers(start, len(scan.block.text)))
+    assert scan._bounds(start, end) == _old_bounds(scan.block, start, end)  # noqa: SLF001
+
+
+def test_descriptor_spellings_are_the_spellings_that_fold_to_a_descriptor() -> None:
+    for spelling in _SPELLING_KINDS:
+        folded = _fold(spelling) in _DESCRIPTOR_KEYS
+        assert (spelling in _DESCRIPTOR_SPELLINGS) == folded
+        assert not _DEPUTY_RE.match(f"{spelling} ") or " " in spelling  # "Phó X": two words
 
 
 @given(st.text(alphabet=" :a", max_size=6), st.integers(0, 6))

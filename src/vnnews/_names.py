@@ -99,6 +99,7 @@ def family_length(words: Sequence[str]) -> int:
     return 1 if words and is_surname(words[0]) else 0
 
 
+@lru_cache(maxsize=1 << 14)
 def split_name(name: str) -> tuple[str | None, str | None, str | None]:
     """The parts of a name, in Vietnamese order: ``(family, middle, given)``.
 

@@ -186,6 +186,13 @@ _DEPUTY_RE: Final = re.compile(rf"{_trie(_DEPUTY)} ")
 _QUALIFIERS_BEFORE_RE: Final = re.compile(rf"(?<!\w)(?:{_trie((*_QUALIFIERS, *_NEW))} )+$")
 # Lower-case words and phrases that belong inside an organisation's name.
 _INSIDE_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'inside'))}(?!\w)")
+# The letters these two patterns can start with: a token that starts otherwise needs no try.
+_STOP_FIRST: Final = frozenset(
+    s[0] for w in _rows_of("title_words.tsv", "stop") for s in _spellings(w)
+)
+_INSIDE_FIRST: Final = frozenset(
+    s[0] for w in _rows_of("title_words.tsv", "inside") for s in _spellings(w)
+)
 # Words that open an organisation's name: "CA tỉnh Bình Thuận", "Liên đoàn lao động".
 _ORG_RE: Final = re.compile(rf"{_trie(_rows_of('title_words.tsv', 'org'))}(?!\w)")
 # What joins a title to the name before it: ", ", " - ", " (", " giữ chức ".
@@ -222,6 +229,12 @@ _CLAUSE_END: Final = _SENTENCE_END | {","}
 
 
 # --- per block ------------------------------------------------------------------------
+
+
+# The spellings _TRIGGER_RE matches that fold to a descriptor ("bị cáo"): no fold per head.
+_DESCRIPTOR_SPELLINGS: Final = frozenset(
+    spelling for spelling in _SPELLING_KINDS if _fold(spelling) in _DESCRIPTOR_KEYS
+)
 
 
 class _Head(NamedTuple):
@@ -332,9 +345,8 @@ def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
     """A title head, with the qualifiers written before it ("nguyên", "tân")."""
     text, low = block.text, block.low
     deputy = _DEPUTY_RE.match(low, role)
-    head = found.split(" ", 1)[1] if deputy else found
     # "phó tướng" is a title although "Tướng" alone is not.
-    descriptor = not deputy and _fold(head) in _DESCRIPTOR_KEYS
+    descriptor = not deputy and found in _DESCRIPTOR_SPELLINGS
     start = title = role
     former = False
     quals = None
@@ -407,7 +419,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             continue  # inside a phrase or parentheses already read
         token = m.group()
         first = token[0]
-        inside = _INSIDE_RE.match(block.low, start, limit)
+        inside = (
+            _INSIDE_RE.match(block.low, start, limit) if block.low[start] in _INSIDE_FIRST else None
+        )
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
@@ -418,7 +432,8 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
             pending, attach = 0, first.isupper() and not is_foreign_word(token)
         elif first.isalpha():
-            if _STOP_RE.match(block.low, start) or (pending and start in block.head_starts):
+            stop_word = block.low[start] in _STOP_FIRST and _STOP_RE.match(block.low, start)
+            if stop_word or (pending and start in block.head_starts):
                 return end
             if attach and _ends_word(block, stop, limit):
                 end = stop
@@ -683,8 +698,7 @@ class _Scan:
         for m in self._runs():
             if " " not in m.group() and not self._maybe_short(m.start()):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._trim(m.start(), m.end())
-            end = self._cut(start, end)
+            start, end, trigger = self._bounds(m.start(), m.end())
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -704,23 +718,23 @@ class _Scan:
                 plural_until = len(text) if stop < 0 else stop
         return [self._seen(*f) for f in self.found]
 
-    def _trim(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
-        """Leave out an address word, rank or head at the run's start ("Ông", "Tướng")."""
-        spans, trigger = self.block.spans, None
-        while True:  # "Ông Chủ tịch …": an address word, then a head
-            k = bisect.bisect_right(self.block.span_starts, start) - 1
-            if k < 0 or not spans[k][0] <= start < spans[k][1]:
-                return start, end, trigger
-            trigger = self.block.triggers[spans[k][1]][1]
-            start = spans[k][1] + 1
+    def _bounds(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
+        """A run, trimmed: with the trigger at its start left out and given back.
 
-    def _cut(self, start: int, end: int) -> int:
-        """End a run before an address word, rank or head inside it ("… Nhân Chủ tịch")."""
-        spans = self.block.spans
-        k = bisect.bisect_right(self.block.span_starts, start)
+        The start moves past an address word, rank or head ("Ông", "Tướng"); the
+        end comes before one inside the run ("… Nhân Chủ tịch").  One bisect serves both.
+        """
+        block, trigger = self.block, None
+        spans = block.spans
+        while True:  # "Ông Chủ tịch …": an address word, then a head
+            k = bisect.bisect_right(block.span_starts, start)  # spans[k - 1] starts <= start
+            if k == 0 or start >= spans[k - 1][1]:
+                break
+            trigger = block.triggers[spans[k - 1][1]][1]
+            start = spans[k - 1][1] + 1
         if k < len(spans) and spans[k][0] < end:
-            return _stripped_end(self.block.text, spans[k][0])
-        return end
+            end = _stripped_end(block.text, spans[k][0])
+        return start, end, trigger
 
     def _adjacent(self, start: int) -> _Trigger | None:
         got = (
@@ -1054,7 +1068,8 @@ def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _
     if not fulls:
         return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
-    finder = _Finder(fulls) if len(fulls) * len(blocks) > _FIND_EACH_MAX else None
+    work = len(fulls) * sum(len(block.text) for block in blocks)
+    finder = _Finder(fulls) if work > _FIND_EACH_MAX else None
     for number, block in enumerate(blocks):
         text = block.text
         found = _find_each(text, fulls) if finder is None else finder.occurrences(text)
@@ -1067,9 +1082,9 @@ def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _
         someone.seen.sort(key=lambda s: s.order)
 
 
-# Blocks x names up to which each name is looked for in each block (str.find is fast);
-# beyond, one pattern finds them all (a few big articles: no quadratic time).
-_FIND_EACH_MAX: Final = 256
+# Names x characters up to which each name is looked for in each block (str.find is
+# fast); beyond, one pattern finds them all (a few big articles: no quadratic time).
+_FIND_EACH_MAX: Final = 1 << 20
 
 
 def _find_each(text: str, names: Iterable[str]) -> Iterator[tuple[str, int]]:
