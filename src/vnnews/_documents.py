@@ -191,6 +191,7 @@ _SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNO
 _SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
 # "ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành" before the kind.
 _CLAUSE_BREAK: Final = re.compile(r"[.;!?]")
+_SIGNED_WITHIN: Final = 100  # characters from the date's end to the kind: one clause
 _SIGNED_BEFORE: Final = re.compile(
     r"(?:^|[,\s])(?P<issuer>[A-ZĐ][^,.;:!?()“”\"]{0,80}?)?\s*(?:đã\s+)?(?:ký\s+)?(?:ký|ban\s+hành)\s*$"
 )
@@ -471,10 +472,16 @@ class _Reader:
 
     def _signed_before(self, start: int) -> tuple[date | None, str | None]:
         """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
+        # The text between the date (at most _SIGNED_WITHIN before) and the kind must end
+        # in "ký" or "ban hành" (below), so the text before the kind must: most does not,
+        # and then no date need be read.
+        window = self.text[max(0, start - _SIGNED_WITHIN) : start]
+        if not window.rstrip().endswith(("ký", "hành")):
+            return None, None
         # A date before the clause is cut off by its end, a clause break.
         dates = self.clause_dates(start)
         last = bisect.bisect_right(dates.ends, start) - 1
-        if last < 0 or start - dates.ends[last] > 100:  # noqa: PLR2004 - one clause
+        if last < 0 or start - dates.ends[last] > _SIGNED_WITHIN:
             return None, None
         span = dates.spans[last]
         between = self.text[span.end : start]
