@@ -118,26 +118,32 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 _CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
-def _citing_clauses(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def _citing_clauses(text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
     """The clauses that may cite a document, and where the clause marks stand.
 
-    The spans come in order, [] where no clause may cite; the marks are kept for
-    :meth:`_Reader.clause_dates`.
+    A clause comes as (start, end, limit), in order, [] where none may cite: a kind
+    that may begin a citation starts before ``limit``, the end of its last anchor (a
+    capitalised kind hides those it overlaps; the number comes after its kind).  The
+    marks are kept for :meth:`_Reader.clause_dates`.
 
     Reading only these finds every citation that reading all of ``text`` finds
-    (property-tested): a clause left out holds no kind that a citation could follow.
+    (property-tested): a kind left out is one that no citation could follow.
     """
-    anchors = [m.start() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
-    last = len(text) - 1
-    anchors += [last - m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])]
+    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
+    size = len(text)
+    anchors += [
+        (size - 1 - m.start(), size - m.start())
+        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])
+    ]
     if not anchors:
         return [], []
     marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    spans = set()
-    for anchor in anchors:  # a capital or a digit, never a clause mark
+    limits: dict[tuple[int, int], int] = {}
+    for anchor, anchor_end in anchors:  # a capital or a digit, never a clause mark
         i = bisect.bisect_left(marks, anchor)
-        spans.add((marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else len(text)))
-    return sorted(spans), marks
+        clause = (marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else size)
+        limits[clause] = max(limits.get(clause, 0), anchor_end)
+    return sorted((start, end, limit) for (start, end), limit in limits.items()), marks
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
@@ -332,13 +338,18 @@ class _Reader:
             )
         return found
 
-    def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
-        """The citations in ``spans`` (start, end), in order; by default in all the text.
+    def read(self, spans: Sequence[tuple[int, int, int]] | None = None) -> list[_Citation]:
+        """The citations in ``spans``, in order; by default in all the text.
 
-        A span must end where no kind runs over it, as :func:`_citing_clauses` ends them.
+        A span (start, end, limit) must end where no kind runs over it, and holds no
+        citation whose kind starts at ``limit`` or later, as :func:`_citing_clauses`
+        gives them.
         """
-        for start, end in spans if spans is not None else [(0, len(self.text))]:
-            for m in _KIND.finditer(self.text, start, end):
+        everything = [(0, len(self.text), len(self.text))]
+        for start, end, limit in spans if spans is not None else everything:
+            # No kind that starts before the limit runs past it (a digit, or the end of
+            # the capitalised kind): scan no further than the character after it.
+            for m in _KIND.finditer(self.text, start, min(end, limit + 1)):
                 if m.start() < self.taken:
                     continue
                 self._cite(m.start(), m["kind"], m.end())
