@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from datetime import date
@@ -21,6 +22,7 @@ from vnnews._documents import (
     _KIND,
     _KINDS,
     _NAMED_KINDS,
+    _SIGNED_BEFORE,
     _alternatives,
     _citing_clauses,
     _Reader,
@@ -417,3 +419,35 @@ def test_the_dates_of_a_clause_are_the_blocks_dates_there(text: str) -> None:
             assert not in_clause
             assert _CLAUSE_BREAK.search(text[before[-1].end : pos])
     assert sorted(seen.values(), key=lambda d: d.start) == whole
+
+
+def _signed_before_reference(text: str, start: int) -> tuple[date | None, str | None]:
+    """_Reader._signed_before as first written: all the block's dates, no shortcut."""
+    found = find_dates(text)
+    ends = [d.end for d in found]
+    last = bisect.bisect_right(ends, start) - 1
+    if last < 0 or start - ends[last] > 100:
+        return None, None
+    between = text[found[last].end : start]
+    if _CLAUSE_BREAK.search(between) or not between.rstrip().endswith(("ký", "hành")):
+        return None, None
+    m = _SIGNED_BEFORE.search(between)
+    if m is None:
+        return None, None
+    return found[last].value, " ".join((m["issuer"] or "").split()) or None
+
+
+_SIGNING_FRAGMENTS = [
+    *_DATE_FRAGMENTS,
+    *("đã ký", "ký", "ban hành", "đã ký ban hành", "Thủ tướng Chính phủ", "Bộ Y tế", "hành"),
+    *(" " * 40, "Quyết định", "Nghị định số 5"),
+    *("ngày 6/2/2017, Thủ tướng đã ký ban hành ", "3/6/2013 ký ", "ngày 3/6/2013 Bộ Y tế ban hành"),
+]
+
+
+@given(st.lists(st.sampled_from(_SIGNING_FRAGMENTS), max_size=16).map("".join))
+def test_signed_before_reads_dates_only_where_they_can_count(text: str) -> None:
+    """The shortcuts (clause dates, the "ký"/"ban hành" test first) change no answer."""
+    reader = _Reader(TextBlock("paragraphs", 0, text))
+    for start in range(len(text) + 1):
+        assert reader._signed_before(start) == _signed_before_reference(text, start)  # noqa: SLF001

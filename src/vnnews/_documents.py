@@ -118,26 +118,32 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 _CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
-def _citing_clauses(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def _citing_clauses(text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
     """The clauses that may cite a document, and where the clause marks stand.
 
-    The spans come in order, [] where no clause may cite; the marks are kept for
-    :meth:`_Reader.clause_dates`.
+    A clause comes as (start, end, limit), in order, [] where none may cite: a kind
+    that may begin a citation starts before ``limit``, the end of its last anchor (a
+    capitalised kind hides those it overlaps; the number comes after its kind).  The
+    marks are kept for :meth:`_Reader.clause_dates`.
 
     Reading only these finds every citation that reading all of ``text`` finds
-    (property-tested): a clause left out holds no kind that a citation could follow.
+    (property-tested): a kind left out is one that no citation could follow.
     """
-    anchors = [m.start() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
-    last = len(text) - 1
-    anchors += [last - m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])]
+    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
+    size = len(text)
+    anchors += [
+        (size - 1 - m.start(), size - m.start())
+        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])
+    ]
     if not anchors:
         return [], []
     marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    spans = set()
-    for anchor in anchors:  # a capital or a digit, never a clause mark
+    limits: dict[tuple[int, int], int] = {}
+    for anchor, anchor_end in anchors:  # a capital or a digit, never a clause mark
         i = bisect.bisect_left(marks, anchor)
-        spans.add((marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else len(text)))
-    return sorted(spans), marks
+        clause = (marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else size)
+        limits[clause] = max(limits.get(clause, 0), anchor_end)
+    return sorted((start, end, limit) for (start, end), limit in limits.items()), marks
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
@@ -191,6 +197,7 @@ _SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNO
 _SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
 # "ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành" before the kind.
 _CLAUSE_BREAK: Final = re.compile(r"[.;!?]")
+_SIGNED_WITHIN: Final = 100  # characters from the date's end to the kind: one clause
 _SIGNED_BEFORE: Final = re.compile(
     r"(?:^|[,\s])(?P<issuer>[A-ZĐ][^,.;:!?()“”\"]{0,80}?)?\s*(?:đã\s+)?(?:ký\s+)?(?:ký|ban\s+hành)\s*$"
 )
@@ -331,13 +338,18 @@ class _Reader:
             )
         return found
 
-    def read(self, spans: Sequence[tuple[int, int]] | None = None) -> list[_Citation]:
-        """The citations in ``spans`` (start, end), in order; by default in all the text.
+    def read(self, spans: Sequence[tuple[int, int, int]] | None = None) -> list[_Citation]:
+        """The citations in ``spans``, in order; by default in all the text.
 
-        A span must end where no kind runs over it, as :func:`_citing_clauses` ends them.
+        A span (start, end, limit) must end where no kind runs over it, and holds no
+        citation whose kind starts at ``limit`` or later, as :func:`_citing_clauses`
+        gives them.
         """
-        for start, end in spans if spans is not None else [(0, len(self.text))]:
-            for m in _KIND.finditer(self.text, start, end):
+        everything = [(0, len(self.text), len(self.text))]
+        for start, end, limit in spans if spans is not None else everything:
+            # No kind that starts before the limit runs past it (a digit, or the end of
+            # the capitalised kind): scan no further than the character after it.
+            for m in _KIND.finditer(self.text, start, min(end, limit + 1)):
                 if m.start() < self.taken:
                     continue
                 self._cite(m.start(), m["kind"], m.end())
@@ -471,10 +483,16 @@ class _Reader:
 
     def _signed_before(self, start: int) -> tuple[date | None, str | None]:
         """A date earlier in the sentence: "ngày 6/2/2017, Thủ tướng … đã ký ban hành <kind>"."""
+        # The text between the date (at most _SIGNED_WITHIN before) and the kind must end
+        # in "ký" or "ban hành" (below), so the text before the kind must: most does not,
+        # and then no date need be read.
+        window = self.text[max(0, start - _SIGNED_WITHIN) : start]
+        if not window.rstrip().endswith(("ký", "hành")):
+            return None, None
         # A date before the clause is cut off by its end, a clause break.
         dates = self.clause_dates(start)
         last = bisect.bisect_right(dates.ends, start) - 1
-        if last < 0 or start - dates.ends[last] > 100:  # noqa: PLR2004 - one clause
+        if last < 0 or start - dates.ends[last] > _SIGNED_WITHIN:
             return None, None
         span = dates.spans[last]
         between = self.text[span.end : start]
