@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -118,32 +119,47 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 _CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
-def _citing_clauses(text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
-    """The clauses that may cite a document, and where the clause marks stand.
+# Blocks are scanned together, joined by a character that no anchor pattern reads (not
+# white space, a colon, a digit or a letter), so that no anchor runs from one block
+# into the next.
+_BLOCK_JOIN: Final = "\x00"
+
+
+def _citing_clauses(texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
+    """The clauses of each text that may cite a document.
 
     A clause comes as (start, end, limit), in order, [] where none may cite: a kind
     that may begin a citation starts before ``limit``, the end of its last anchor (a
     capitalised kind hides those it overlaps; the number comes after its kind).  The
-    marks are kept for :meth:`_Reader.clause_dates`.
+    texts (an article's blocks) are scanned for anchors in one pass each way, joined.
 
-    Reading only these finds every citation that reading all of ``text`` finds
+    Reading only these finds every citation that reading all of a text finds
     (property-tested): a kind left out is one that no citation could follow.
     """
-    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
-    size = len(text)
+    joined = _BLOCK_JOIN.join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(joined)]
+    size = len(joined)
+    backwards = joined[::-1]
     anchors += [
         (size - 1 - m.start(), size - m.start())
-        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])
+        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(backwards)
     ]
-    if not anchors:
-        return [], []
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    limits: dict[tuple[int, int], int] = {}
+    limits: list[dict[tuple[int, int], int]] = [{} for _ in texts]
     for anchor, anchor_end in anchors:  # a capital or a digit, never a clause mark
-        i = bisect.bisect_left(marks, anchor)
-        clause = (marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else size)
-        limits[clause] = max(limits.get(clause, 0), anchor_end)
-    return sorted((start, end, limit) for (start, end), limit in limits.items()), marks
+        i = bisect.bisect_right(starts, anchor) - 1
+        offset, text = starts[i], texts[i]
+        after = _CLAUSE_MARK.search(text, anchor - offset)
+        # The mark before the anchor is the first one after it in the reversed text.
+        before = _CLAUSE_MARK.search(backwards, size - 1 - anchor, size - offset)
+        clause = (
+            size - before.start() - offset if before is not None else 0,
+            after.start() if after is not None else len(text),
+        )
+        limits[i][clause] = max(limits[i].get(clause, 0), anchor_end - offset)
+    return [
+        sorted((start, end, limit) for (start, end), limit in block.items()) for block in limits
+    ]
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
@@ -299,11 +315,9 @@ def _is_capitalised(kind: str) -> bool:
 class _Reader:
     """Reads the citations of one text block."""
 
-    def __init__(self, block: TextBlock, marks: list[int] | None = None) -> None:
-        """``marks``: where the block's :data:`_CLAUSE_MARK` stand, if they are known."""
+    def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
-        self._marks = marks
         self._date_breaks: list[int] | None = None
         self._clause_dates: dict[int, _ClauseDates] = {}
         self.out: list[_Citation] = []
@@ -316,12 +330,10 @@ class _Reader:
         dates that lie in it (property-tested), and no date runs over its ends.
         """
         if self._date_breaks is None:
-            if self._marks is None:
-                self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.text)]
             text = self.text
             self._date_breaks = [
                 i
-                for i in self._marks
+                for i in (m.start() for m in _CLAUSE_MARK.finditer(text))
                 if text[i] in _DATE_BREAKS or (text[i] == "." and text[i + 1 : i + 2].isspace())
             ]
         breaks = self._date_breaks
@@ -670,8 +682,7 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
     """
     citations = []
-    for block in blocks:
-        clauses, marks = _citing_clauses(block.text)
+    for block, clauses in zip(blocks, _citing_clauses([b.text for b in blocks]), strict=True):
         if clauses:
-            citations += _Reader(block, marks).read(clauses)
+            citations += _Reader(block).read(clauses)
     return tuple(_document(group) for group in _group(citations))
