@@ -145,21 +145,23 @@ def _citing_clauses(texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
         (size - 1 - m.start(), size - m.start())
         for m in _NUMBER_AFTER_WORD_REVERSED.finditer(backwards)
     ]
-    limits: list[dict[tuple[int, int], int]] = [{} for _ in texts]
-    for anchor, anchor_end in anchors:  # a capital or a digit, never a clause mark
-        i = bisect.bisect_right(starts, anchor) - 1
-        offset, text = starts[i], texts[i]
-        after = _CLAUSE_MARK.search(text, anchor - offset)
+    clauses: list[list[tuple[int, int, int]]] = [[] for _ in texts]
+    block, end = 0, -1  # of the last clause found; ``end`` in the joined text
+    for anchor, anchor_end in sorted(anchors):  # a capital or a digit, never a clause mark
+        if anchor < end:  # in the clause of the anchor before
+            start, clause_end, limit = clauses[block][-1]
+            clauses[block][-1] = (start, clause_end, max(limit, anchor_end - starts[block]))
+            continue
+        block = bisect.bisect_right(starts, anchor) - 1
+        offset = starts[block]
+        block_end = offset + len(texts[block])
+        after = _CLAUSE_MARK.search(joined, anchor, block_end)
+        end = after.start() if after is not None else block_end
         # The mark before the anchor is the first one after it in the reversed text.
         before = _CLAUSE_MARK.search(backwards, size - 1 - anchor, size - offset)
-        clause = (
-            size - before.start() - offset if before is not None else 0,
-            after.start() if after is not None else len(text),
-        )
-        limits[i][clause] = max(limits[i].get(clause, 0), anchor_end - offset)
-    return [
-        sorted((start, end, limit) for (start, end), limit in block.items()) for block in limits
-    ]
+        start = size - before.start() if before is not None else offset
+        clauses[block].append((start - offset, end - offset, anchor_end - offset))
+    return clauses
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
