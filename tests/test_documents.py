@@ -19,6 +19,8 @@ from vnnews._blocks import TextBlock, text_blocks
 from vnnews._dates import find_dates
 from vnnews._documents import (
     _CLAUSE_BREAK,
+    _CLAUSE_MARK,
+    _DATE_BREAK,
     _KIND,
     _KINDS,
     _NAMED_KINDS,
@@ -458,3 +460,23 @@ def test_signed_before_reads_dates_only_where_they_can_count(text: str) -> None:
     reader = _Reader(TextBlock("paragraphs", 0, text))
     for start in range(len(text) + 1):
         assert reader._signed_before(start) == _signed_before_reference(text, start)  # noqa: SLF001
+
+
+@given(st.text(alphabet='.;!?()“”" \n\xa0\u2028x1,', max_size=40))
+def test_date_breaks_are_the_clause_marks_that_end_a_clause_for_dates(text: str) -> None:
+    """_DATE_BREAK finds the marks ; ! ? and a full stop before white space, as listed."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    expected = [
+        i for i in marks if text[i] in ";!?" or (text[i] == "." and text[i + 1 : i + 2].isspace())
+    ]
+    assert [m.start() for m in _DATE_BREAK.finditer(text)] == expected
+
+
+def test_white_space_in_patterns_is_str_isspace() -> None:
+    r"""``\s`` after a full stop (:data:`_DATE_BREAK`) is what str.isspace calls white space."""
+    space = re.compile(r"\s")
+    assert all(
+        bool(space.match(chr(c))) == chr(c).isspace()
+        for c in range(0x110000)
+        if c < 0xD800 or c > 0xDFFF
+    )

@@ -281,7 +281,7 @@ class _Citation:
 # What ends a clause for dates: find_dates reads none of these marks into a date, nor
 # a full stop before white space, and none of them changes what it finds beside it; a
 # date before one is never "signed before" what follows (_CLAUSE_BREAK).
-_DATE_BREAKS: Final = ";!?"
+_DATE_BREAK: Final = re.compile(r"[;!?]|\.(?=\s)")
 
 
 @attrs.frozen
@@ -332,12 +332,7 @@ class _Reader:
         dates that lie in it (property-tested), and no date runs over its ends.
         """
         if self._date_breaks is None:
-            text = self.text
-            self._date_breaks = [
-                i
-                for i in (m.start() for m in _CLAUSE_MARK.finditer(text))
-                if text[i] in _DATE_BREAKS or (text[i] == "." and text[i + 1 : i + 2].isspace())
-            ]
+            self._date_breaks = [m.start() for m in _DATE_BREAK.finditer(self.text)]
         breaks = self._date_breaks
         i = bisect.bisect_left(breaks, pos)
         start = breaks[i - 1] + 1 if i else 0
