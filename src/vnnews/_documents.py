@@ -34,7 +34,7 @@ import attrs
 from ._data import rows
 from ._dates import DateSpan, find_dates
 from ._docnumber import DocumentNumber, InvalidDocumentNumber
-from ._model import Document, Mention
+from ._model import TEXT_BLOCKS, Document, Mention
 from ._normalize import fold
 
 if TYPE_CHECKING:
@@ -629,9 +629,12 @@ def _group(citations: list[_Citation]) -> list[list[_Citation]]:
     return sorted(groups.values(), key=lambda g: min(_order(c) for c in g))
 
 
+_BLOCK_ORDER: Final = {block: rank for rank, block in enumerate(TEXT_BLOCKS)}
+
+
 def _order(c: _Citation) -> tuple[int, int, int]:
-    blocks = ("title", "lead", "paragraphs", "captions")
-    return (blocks.index(c.mention.block), c.mention.index, c.mention.start)
+    mention = c.mention
+    return (_BLOCK_ORDER[mention.block], mention.index, mention.start)
 
 
 def _richness(c: _Citation) -> tuple[bool, bool, bool, bool]:
