@@ -446,6 +446,15 @@ def _signed_before_reference(text: str, start: int) -> tuple[date | None, str | 
     return found[last].value, " ".join((m["issuer"] or "").split()) or None
 
 
+@given(st.lists(st.sampled_from([*_DATE_FRAGMENTS, " " * 30, "ngày 1/1/2001", "1,"]), max_size=24))
+def test_a_date_at_a_place_is_the_clauses_date_there(fragments: list[str]) -> None:
+    """_Reader.date_at (a window first, the clause where it must) answers as the clause does."""
+    text = "".join(fragments)
+    reader = _Reader(TextBlock("paragraphs", 0, text))
+    for pos in range(len(text) + 1):
+        assert reader.date_at(pos) == reader.clause_dates(pos).starts.get(pos)
+
+
 _SIGNING_FRAGMENTS = [
     *_DATE_FRAGMENTS,
     *("đã ký", "ký", "ban hành", "đã ký ban hành", "Thủ tướng Chính phủ", "Bộ Y tế", "hành"),

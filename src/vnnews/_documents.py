@@ -284,6 +284,17 @@ class _Citation:
 _DATE_BREAK: Final = re.compile(r"[;!?]|\.(?=\s)")
 
 
+# Where a date may start (find_dates reads "ngày" or a digit first, and nothing that
+# follows a word character, "/", "." or "-"), and a "ngày" before white space whose date
+# could run over the place asked about.
+_DATE_START: Final = re.compile(r"ngày|\d", re.IGNORECASE)
+_NO_DATE_AFTER: Final = re.compile(r"[\w/.\-]")
+_DAY_WORD: Final = re.compile(r"ngày\s+", re.IGNORECASE)
+# How much text a date at a place is first read in: "ngày 25 tháng 12 năm 2001" fits, and
+# the two characters find_dates looks at after a date.
+_DATE_WINDOW: Final = 40
+
+
 @attrs.frozen
 class _ClauseDates:
     """The dates of one clause, in text order, by start and by end."""
@@ -347,6 +358,30 @@ class _Reader:
             )
         return found
 
+    def date_at(self, pos: int) -> DateSpan | None:
+        """The date that starts at ``pos``: ``self.clause_dates(pos).starts.get(pos)``.
+
+        Most places asked about hold no date or a short one; the clause is read only
+        where the answer could need more than :data:`_DATE_WINDOW` characters (property-
+        tested).  A date read in the window alone is the clause's: none of the clause's
+        dates can run over ``pos`` from before but one after "ngày" (asked about by the
+        clause), after "tháng" (not a date's start) or a year (whose four digits no date
+        starts with); the window starts after a character that allows a date (so find_dates
+        reads it as it reads the clause), and a date that ends two characters before the
+        window's end is read whole, with what its look-ahead reads.
+        """
+        text = self.text
+        if not _DATE_START.match(text, pos) or (pos and _NO_DATE_AFTER.match(text, pos - 1)):
+            return None
+        gap = pos
+        while gap and text[gap - 1].isspace():
+            gap -= 1
+        if gap == pos or not _DAY_WORD.match(text, max(0, gap - 4), pos):
+            found = find_dates(text[pos : pos + _DATE_WINDOW])
+            if found and found[0].start == 0 and found[0].end <= _DATE_WINDOW - 2:
+                return DateSpan(found[0].value, pos, pos + found[0].end)
+        return self.clause_dates(pos).starts.get(pos)
+
     def read(self, spans: Sequence[tuple[int, int, int]] | None = None) -> list[_Citation]:
         """The citations in ``spans``, in order; by default in all the text.
 
@@ -405,7 +440,7 @@ class _Reader:
         if (
             after is not None
             and _QUANTITY.match(self.text, m.end())
-            and after.end() not in self.clause_dates(after.end()).starts
+            and self.date_at(after.end()) is None
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
         cls = _KIND_CLASS.get(_folded(kind))
@@ -484,7 +519,7 @@ class _Reader:
         m = _BEFORE_DATE.match(self.text, pos)
         if m is None:
             return pos
-        found: DateSpan | None = self.clause_dates(m.end()).starts.get(m.end())
+        found = self.date_at(m.end())
         if found is None:
             return pos
         citation.issued = found.value
