@@ -26,8 +26,10 @@ from vnnews._documents import (
     _NAMED_KINDS,
     _SIGNED_BEFORE,
     _alternatives,
+    _case_variants,
     _citing_clauses,
     _Reader,
+    _trie,
     extract_documents,
 )
 
@@ -314,6 +316,12 @@ def test_no_date_is_taken_from_inside_a_document_number(shared_dir: Path) -> Non
 # --- the kind pattern ---------------------------------------------------------------------
 
 
+_KIND_FRAGMENTS = [
+    *(variant for kind in _KINDS for variant in (kind, kind.lower(), kind.upper(), kind[1:])),
+    *(" ", "  ", "\n", "x", "1", "_", "-", "(", "K", "\u212a", "ſ", "İ", "ı", "Đ", "đ", "ố"),
+]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -330,6 +338,28 @@ def test_kind_trie_matches_the_flat_alternation(text: str) -> None:
     flat = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
     assert [m.span() for m in _KIND.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.span() for m in _KIND.finditer(text)]
+
+
+def test_case_variants_are_every_character_a_letter_matches_ignoring_case() -> None:
+    """_KIND writes each kind's first letter in these cases: no other character matches it."""
+    firsts = "".join({kind[0] for kind in _KINDS})
+    any_first = re.compile(f"[{firsts}]", re.IGNORECASE)
+    matching = [chr(c) for c in range(0x110000) if any_first.fullmatch(chr(c))]
+    for first in firsts:
+        same = re.compile(re.escape(first), re.IGNORECASE)
+        assert _case_variants(first) == sorted(c for c in matching if same.fullmatch(c))
+
+
+@given(st.lists(st.sampled_from(_KIND_FRAGMENTS), max_size=12).map("".join))
+def test_kind_pattern_matches_the_case_insensitive_trie(text: str) -> None:
+    """First letters as written in each case find what the case-insensitive trie finds."""
+    trie = re.compile(rf"(?<![^\W_])(?P<kind>{_trie(_KINDS)})(?![^\W_])", re.IGNORECASE)
+    assert [(m.span(), m["kind"]) for m in _KIND.finditer(text)] == [
+        (m.span(), m["kind"]) for m in trie.finditer(text)
+    ]
+    for pos in range(len(text) + 1):
+        found, expected = _KIND.match(text, pos), trie.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 # --- the fast paths: each must find what the slow path finds ------------------------------

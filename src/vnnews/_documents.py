@@ -83,13 +83,41 @@ def _trie(phrases: Sequence[str]) -> str:
 
 
 _KINDS: Final = [kind for kind, _cls in rows("document_kinds.tsv")]
-# The kind as written; case-insensitive so that "nghị định" and "NGHỊ QUYẾT" are found too.
-# The look-ahead for a first letter lets the engine give up at once on most word starts.
-_KIND: Final = re.compile(
-    rf"(?<![^\W_])(?=[{''.join(sorted({re.escape(k[0].lower()) for k in _KINDS}))}])"
-    rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
-    re.IGNORECASE,
-)
+# Letters that case-insensitive matching takes for others besides their upper and lower
+# case (KELVIN SIGN for "k", LONG S for "s", the Turkish i's); see _case_variants.
+_OTHER_CASES: Final = "\u212a\u017f\u0130\u0131"
+
+
+def _case_variants(letter: str) -> list[str]:
+    """Every character that ``letter`` matches when case is ignored (tested exhaustively)."""
+    candidates = {letter, letter.lower(), letter.upper(), letter.title(), *_OTHER_CASES}
+    same = re.compile(re.escape(letter), re.IGNORECASE)
+    return sorted(c for c in candidates if len(c) == 1 and same.fullmatch(c))
+
+
+def _kind_pattern(kinds: Sequence[str]) -> str:
+    """The kinds, case-insensitive, starting a word, each first letter as itself.
+
+    The :func:`_trie` of the kinds, but the first letter of each branch is written in
+    each of its cases ("H(?i:iến pháp|…)|h(?i:iến pháp|…)") and case matters for it
+    alone: the engine then skips at once to a letter some kind starts with and tries
+    only the branch of that letter, where a case-insensitive pattern tries every
+    branch at every word start.  The word-start test follows the first letter.
+    """
+    groups: dict[str, list[str]] = {}
+    for kind in kinds:
+        words = " ".join(kind.split())
+        groups.setdefault(words[0].lower(), []).append(words)
+    branches = [
+        re.escape(variant) + rf"(?<![^\W_].)(?i:{_trie([k[1:] for k in group])})"
+        for group in groups.values()
+        for variant in _case_variants(group[0][0])
+    ]
+    return rf"(?P<kind>{'|'.join(branches)})(?![^\W_])"
+
+
+# The kind as written, in any case, so that "nghị định" and "NGHỊ QUYẾT" are found too.
+_KIND: Final = re.compile(_kind_pattern(_KINDS))
 # --- which clauses can cite anything --------------------------------------------------
 # Most text cites nothing, and scanning it for every kind costs about as much as reading
 # it word by word.  A citation needs one of two things, both cheap to look for: a number
