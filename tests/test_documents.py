@@ -19,13 +19,17 @@ from vnnews._blocks import TextBlock, text_blocks
 from vnnews._dates import find_dates
 from vnnews._documents import (
     _CLAUSE_BREAK,
+    _CLAUSE_MARK,
+    _DATE_BREAK,
     _KIND,
     _KINDS,
     _NAMED_KINDS,
     _SIGNED_BEFORE,
     _alternatives,
+    _case_variants,
     _citing_clauses,
     _Reader,
+    _trie,
     extract_documents,
 )
 
@@ -312,6 +316,12 @@ def test_no_date_is_taken_from_inside_a_document_number(shared_dir: Path) -> Non
 # --- the kind pattern ---------------------------------------------------------------------
 
 
+_KIND_FRAGMENTS = [
+    *(variant for kind in _KINDS for variant in (kind, kind.lower(), kind.upper(), kind[1:])),
+    *(" ", "  ", "\n", "x", "1", "_", "-", "(", "K", "\u212a", "ſ", "İ", "ı", "Đ", "đ", "ố"),
+]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -328,6 +338,28 @@ def test_kind_trie_matches_the_flat_alternation(text: str) -> None:
     flat = re.compile(rf"(?<![^\W_])(?P<kind>{_alternatives(_KINDS)})(?![^\W_])", re.IGNORECASE)
     assert [m.span() for m in _KIND.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.span() for m in _KIND.finditer(text)]
+
+
+def test_case_variants_are_every_character_a_letter_matches_ignoring_case() -> None:
+    """_KIND writes each kind's first letter in these cases: no other character matches it."""
+    firsts = "".join({kind[0] for kind in _KINDS})
+    any_first = re.compile(f"[{firsts}]", re.IGNORECASE)
+    matching = [chr(c) for c in range(0x110000) if any_first.fullmatch(chr(c))]
+    for first in firsts:
+        same = re.compile(re.escape(first), re.IGNORECASE)
+        assert _case_variants(first) == sorted(c for c in matching if same.fullmatch(c))
+
+
+@given(st.lists(st.sampled_from(_KIND_FRAGMENTS), max_size=12).map("".join))
+def test_kind_pattern_matches_the_case_insensitive_trie(text: str) -> None:
+    """First letters as written in each case find what the case-insensitive trie finds."""
+    trie = re.compile(rf"(?<![^\W_])(?P<kind>{_trie(_KINDS)})(?![^\W_])", re.IGNORECASE)
+    assert [(m.span(), m["kind"]) for m in _KIND.finditer(text)] == [
+        (m.span(), m["kind"]) for m in trie.finditer(text)
+    ]
+    for pos in range(len(text) + 1):
+        found, expected = _KIND.match(text, pos), trie.match(text, pos)
+        assert (found and found.span()) == (expected and expected.span())
 
 
 # --- the fast paths: each must find what the slow path finds ------------------------------
@@ -370,14 +402,21 @@ _CITATION = st.tuples(
 _TEXTS = st.lists(st.one_of(st.sampled_from(_FRAGMENTS), _CITATION), max_size=12).map("".join)
 
 
-@given(st.lists(_TEXTS, max_size=5).map(lambda texts: ". ".join(texts) + "!"))
-def test_reading_the_citing_clauses_finds_every_citation(text: str) -> None:
-    """Reading only :func:`_citing_clauses` equals reading every kind in the text."""
-    everything = _Reader(TextBlock("paragraphs", 0, text)).read()
-    clauses, marks = _citing_clauses(text)
-    assert _Reader(TextBlock("paragraphs", 0, text), marks).read(clauses) == everything
-    if everything:
-        assert clauses
+_SENTENCES = st.lists(_TEXTS, max_size=5).map(lambda texts: ". ".join(texts) + "!")
+
+
+@given(st.lists(st.one_of(_TEXTS, _SENTENCES), min_size=1, max_size=4))
+def test_reading_the_citing_clauses_finds_every_citation(texts: list[str]) -> None:
+    """Reading only :func:`_citing_clauses` equals reading every kind in each text.
+
+    The texts are scanned together: an anchor at the end of one text and the words
+    at the start of the next must not make one, nor hide one.
+    """
+    for text, clauses in zip(texts, _citing_clauses(texts), strict=True):
+        everything = _Reader(TextBlock("paragraphs", 0, text)).read()
+        assert _Reader(TextBlock("paragraphs", 0, text)).read(clauses) == everything
+        if everything:
+            assert clauses
 
 
 def test_only_the_plain_capital_is_a_capitalised_first_letter() -> None:
@@ -437,6 +476,15 @@ def _signed_before_reference(text: str, start: int) -> tuple[date | None, str | 
     return found[last].value, " ".join((m["issuer"] or "").split()) or None
 
 
+@given(st.lists(st.sampled_from([*_DATE_FRAGMENTS, " " * 30, "ngày 1/1/2001", "1,"]), max_size=24))
+def test_a_date_at_a_place_is_the_clauses_date_there(fragments: list[str]) -> None:
+    """_Reader.date_at (a window first, the clause where it must) answers as the clause does."""
+    text = "".join(fragments)
+    reader = _Reader(TextBlock("paragraphs", 0, text))
+    for pos in range(len(text) + 1):
+        assert reader.date_at(pos) == reader.clause_dates(pos).starts.get(pos)
+
+
 _SIGNING_FRAGMENTS = [
     *_DATE_FRAGMENTS,
     *("đã ký", "ký", "ban hành", "đã ký ban hành", "Thủ tướng Chính phủ", "Bộ Y tế", "hành"),
@@ -451,3 +499,23 @@ def test_signed_before_reads_dates_only_where_they_can_count(text: str) -> None:
     reader = _Reader(TextBlock("paragraphs", 0, text))
     for start in range(len(text) + 1):
         assert reader._signed_before(start) == _signed_before_reference(text, start)  # noqa: SLF001
+
+
+@given(st.text(alphabet='.;!?()“”" \n\xa0\u2028x1,', max_size=40))
+def test_date_breaks_are_the_clause_marks_that_end_a_clause_for_dates(text: str) -> None:
+    """_DATE_BREAK finds the marks ; ! ? and a full stop before white space, as listed."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    expected = [
+        i for i in marks if text[i] in ";!?" or (text[i] == "." and text[i + 1 : i + 2].isspace())
+    ]
+    assert [m.start() for m in _DATE_BREAK.finditer(text)] == expected
+
+
+def test_white_space_in_patterns_is_str_isspace() -> None:
+    r"""``\s`` after a full stop (:data:`_DATE_BREAK`) is what str.isspace calls white space."""
+    space = re.compile(r"\s")
+    assert all(
+        bool(space.match(chr(c))) == chr(c).isspace()
+        for c in range(0x110000)
+        if c < 0xD800 or c > 0xDFFF
+    )

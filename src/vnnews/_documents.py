@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -33,7 +34,7 @@ import attrs
 from ._data import rows
 from ._dates import DateSpan, find_dates
 from ._docnumber import DocumentNumber, InvalidDocumentNumber
-from ._model import Document, Mention
+from ._model import TEXT_BLOCKS, Document, Mention
 from ._normalize import fold
 
 if TYPE_CHECKING:
@@ -82,13 +83,41 @@ def _trie(phrases: Sequence[str]) -> str:
 
 
 _KINDS: Final = [kind for kind, _cls in rows("document_kinds.tsv")]
-# The kind as written; case-insensitive so that "nghị định" and "NGHỊ QUYẾT" are found too.
-# The look-ahead for a first letter lets the engine give up at once on most word starts.
-_KIND: Final = re.compile(
-    rf"(?<![^\W_])(?=[{''.join(sorted({re.escape(k[0].lower()) for k in _KINDS}))}])"
-    rf"(?P<kind>{_trie(_KINDS)})(?![^\W_])",
-    re.IGNORECASE,
-)
+# Letters that case-insensitive matching takes for others besides their upper and lower
+# case (KELVIN SIGN for "k", LONG S for "s", the Turkish i's); see _case_variants.
+_OTHER_CASES: Final = "\u212a\u017f\u0130\u0131"
+
+
+def _case_variants(letter: str) -> list[str]:
+    """Every character that ``letter`` matches when case is ignored (tested exhaustively)."""
+    candidates = {letter, letter.lower(), letter.upper(), letter.title(), *_OTHER_CASES}
+    same = re.compile(re.escape(letter), re.IGNORECASE)
+    return sorted(c for c in candidates if len(c) == 1 and same.fullmatch(c))
+
+
+def _kind_pattern(kinds: Sequence[str]) -> str:
+    """The kinds, case-insensitive, starting a word, each first letter as itself.
+
+    The :func:`_trie` of the kinds, but the first letter of each branch is written in
+    each of its cases ("H(?i:iến pháp|…)|h(?i:iến pháp|…)") and case matters for it
+    alone: the engine then skips at once to a letter some kind starts with and tries
+    only the branch of that letter, where a case-insensitive pattern tries every
+    branch at every word start.  The word-start test follows the first letter.
+    """
+    groups: dict[str, list[str]] = {}
+    for kind in kinds:
+        words = " ".join(kind.split())
+        groups.setdefault(words[0].lower(), []).append(words)
+    branches = [
+        re.escape(variant) + rf"(?<![^\W_].)(?i:{_trie([k[1:] for k in group])})"
+        for group in groups.values()
+        for variant in _case_variants(group[0][0])
+    ]
+    return rf"(?P<kind>{'|'.join(branches)})(?![^\W_])"
+
+
+# The kind as written, in any case, so that "nghị định" and "NGHỊ QUYẾT" are found too.
+_KIND: Final = re.compile(_kind_pattern(_KINDS))
 # --- which clauses can cite anything --------------------------------------------------
 # Most text cites nothing, and scanning it for every kind costs about as much as reading
 # it word by word.  A citation needs one of two things, both cheap to look for: a number
@@ -118,32 +147,49 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 _CLAUSE_MARK: Final = re.compile(r'[.;!?()“”"]')
 
 
-def _citing_clauses(text: str) -> tuple[list[tuple[int, int, int]], list[int]]:
-    """The clauses that may cite a document, and where the clause marks stand.
+# Blocks are scanned together, joined by a character that no anchor pattern reads (not
+# white space, a colon, a digit or a letter), so that no anchor runs from one block
+# into the next.
+_BLOCK_JOIN: Final = "\x00"
+
+
+def _citing_clauses(texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
+    """The clauses of each text that may cite a document.
 
     A clause comes as (start, end, limit), in order, [] where none may cite: a kind
     that may begin a citation starts before ``limit``, the end of its last anchor (a
     capitalised kind hides those it overlaps; the number comes after its kind).  The
-    marks are kept for :meth:`_Reader.clause_dates`.
+    texts (an article's blocks) are scanned for anchors in one pass each way, joined.
 
-    Reading only these finds every citation that reading all of ``text`` finds
+    Reading only these finds every citation that reading all of a text finds
     (property-tested): a kind left out is one that no citation could follow.
     """
-    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(text)]
-    size = len(text)
+    joined = _BLOCK_JOIN.join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(joined)]
+    size = len(joined)
+    backwards = joined[::-1]
     anchors += [
         (size - 1 - m.start(), size - m.start())
-        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(text[::-1])
+        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(backwards)
     ]
-    if not anchors:
-        return [], []
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    limits: dict[tuple[int, int], int] = {}
-    for anchor, anchor_end in anchors:  # a capital or a digit, never a clause mark
-        i = bisect.bisect_left(marks, anchor)
-        clause = (marks[i - 1] + 1 if i else 0, marks[i] if i < len(marks) else size)
-        limits[clause] = max(limits.get(clause, 0), anchor_end)
-    return sorted((start, end, limit) for (start, end), limit in limits.items()), marks
+    clauses: list[list[tuple[int, int, int]]] = [[] for _ in texts]
+    block, end = 0, -1  # of the last clause found; ``end`` in the joined text
+    for anchor, anchor_end in sorted(anchors):  # a capital or a digit, never a clause mark
+        if anchor < end:  # in the clause of the anchor before
+            start, clause_end, limit = clauses[block][-1]
+            clauses[block][-1] = (start, clause_end, max(limit, anchor_end - starts[block]))
+            continue
+        block = bisect.bisect_right(starts, anchor) - 1
+        offset = starts[block]
+        block_end = offset + len(texts[block])
+        after = _CLAUSE_MARK.search(joined, anchor, block_end)
+        end = after.start() if after is not None else block_end
+        # The mark before the anchor is the first one after it in the reversed text.
+        before = _CLAUSE_MARK.search(backwards, size - 1 - anchor, size - offset)
+        start = size - before.start() if before is not None else offset
+        clauses[block].append((start - offset, end - offset, anchor_end - offset))
+    return clauses
 
 
 # A number as written: sequence, then separators and codes; bounded, so matching stays linear.
@@ -263,7 +309,18 @@ class _Citation:
 # What ends a clause for dates: find_dates reads none of these marks into a date, nor
 # a full stop before white space, and none of them changes what it finds beside it; a
 # date before one is never "signed before" what follows (_CLAUSE_BREAK).
-_DATE_BREAKS: Final = ";!?"
+_DATE_BREAK: Final = re.compile(r"[;!?]|\.(?=\s)")
+
+
+# Where a date may start (find_dates reads "ngày" or a digit first, and nothing that
+# follows a word character, "/", "." or "-"), and a "ngày" before white space whose date
+# could run over the place asked about.
+_DATE_START: Final = re.compile(r"ngày|\d", re.IGNORECASE)
+_NO_DATE_AFTER: Final = re.compile(r"[\w/.\-]")
+_DAY_WORD: Final = re.compile(r"ngày\s+", re.IGNORECASE)
+# How much text a date at a place is first read in: "ngày 25 tháng 12 năm 2001" fits, and
+# the two characters find_dates looks at after a date.
+_DATE_WINDOW: Final = 40
 
 
 @attrs.frozen
@@ -299,11 +356,9 @@ def _is_capitalised(kind: str) -> bool:
 class _Reader:
     """Reads the citations of one text block."""
 
-    def __init__(self, block: TextBlock, marks: list[int] | None = None) -> None:
-        """``marks``: where the block's :data:`_CLAUSE_MARK` stand, if they are known."""
+    def __init__(self, block: TextBlock) -> None:
         self.block = block
         self.text = block.text
-        self._marks = marks
         self._date_breaks: list[int] | None = None
         self._clause_dates: dict[int, _ClauseDates] = {}
         self.out: list[_Citation] = []
@@ -316,14 +371,7 @@ class _Reader:
         dates that lie in it (property-tested), and no date runs over its ends.
         """
         if self._date_breaks is None:
-            if self._marks is None:
-                self._marks = [m.start() for m in _CLAUSE_MARK.finditer(self.text)]
-            text = self.text
-            self._date_breaks = [
-                i
-                for i in self._marks
-                if text[i] in _DATE_BREAKS or (text[i] == "." and text[i + 1 : i + 2].isspace())
-            ]
+            self._date_breaks = [m.start() for m in _DATE_BREAK.finditer(self.text)]
         breaks = self._date_breaks
         i = bisect.bisect_left(breaks, pos)
         start = breaks[i - 1] + 1 if i else 0
@@ -337,6 +385,30 @@ class _Reader:
                 {d.start: d for d in spans}, spans, [d.end for d in spans]
             )
         return found
+
+    def date_at(self, pos: int) -> DateSpan | None:
+        """The date that starts at ``pos``: ``self.clause_dates(pos).starts.get(pos)``.
+
+        Most places asked about hold no date or a short one; the clause is read only
+        where the answer could need more than :data:`_DATE_WINDOW` characters (property-
+        tested).  A date read in the window alone is the clause's: none of the clause's
+        dates can run over ``pos`` from before but one after "ngày" (asked about by the
+        clause), after "tháng" (not a date's start) or a year (whose four digits no date
+        starts with); the window starts after a character that allows a date (so find_dates
+        reads it as it reads the clause), and a date that ends two characters before the
+        window's end is read whole, with what its look-ahead reads.
+        """
+        text = self.text
+        if not _DATE_START.match(text, pos) or (pos and _NO_DATE_AFTER.match(text, pos - 1)):
+            return None
+        gap = pos
+        while gap and text[gap - 1].isspace():
+            gap -= 1
+        if gap == pos or not _DAY_WORD.match(text, max(0, gap - 4), pos):
+            found = find_dates(text[pos : pos + _DATE_WINDOW])
+            if found and found[0].start == 0 and found[0].end <= _DATE_WINDOW - 2:
+                return DateSpan(found[0].value, pos, pos + found[0].end)
+        return self.clause_dates(pos).starts.get(pos)
 
     def read(self, spans: Sequence[tuple[int, int, int]] | None = None) -> list[_Citation]:
         """The citations in ``spans``, in order; by default in all the text.
@@ -396,7 +468,7 @@ class _Reader:
         if (
             after is not None
             and _QUANTITY.match(self.text, m.end())
-            and after.end() not in self.clause_dates(after.end()).starts
+            and self.date_at(after.end()) is None
         ):
             return None  # "Kế hoạch 5 năm", but "Nghị quyết 2024 ngày 14/12/2011"
         cls = _KIND_CLASS.get(_folded(kind))
@@ -475,7 +547,7 @@ class _Reader:
         m = _BEFORE_DATE.match(self.text, pos)
         if m is None:
             return pos
-        found: DateSpan | None = self.clause_dates(m.end()).starts.get(m.end())
+        found = self.date_at(m.end())
         if found is None:
             return pos
         citation.issued = found.value
@@ -620,9 +692,12 @@ def _group(citations: list[_Citation]) -> list[list[_Citation]]:
     return sorted(groups.values(), key=lambda g: min(_order(c) for c in g))
 
 
+_BLOCK_ORDER: Final = {block: rank for rank, block in enumerate(TEXT_BLOCKS)}
+
+
 def _order(c: _Citation) -> tuple[int, int, int]:
-    blocks = ("title", "lead", "paragraphs", "captions")
-    return (blocks.index(c.mention.block), c.mention.index, c.mention.start)
+    mention = c.mention
+    return (_BLOCK_ORDER[mention.block], mention.index, mention.start)
 
 
 def _richness(c: _Citation) -> tuple[bool, bool, bool, bool]:
@@ -670,8 +745,7 @@ def extract_documents(blocks: Sequence[TextBlock]) -> tuple[Document, ...]:
     [('Nghị quyết', '25-NQ/TW', '2013-06-03', 11)]
     """
     citations = []
-    for block in blocks:
-        clauses, marks = _citing_clauses(block.text)
+    for block, clauses in zip(blocks, _citing_clauses([b.text for b in blocks]), strict=True):
         if clauses:
-            citations += _Reader(block, marks).read(clauses)
+            citations += _Reader(block).read(clauses)
     return tuple(_document(group) for group in _group(citations))
