@@ -35,6 +35,7 @@ from vnnews._people import (
     _find_each,
     _Finder,
     _fold,
+    _found,
     _key,
     _Known,
     _lower,
@@ -582,3 +583,20 @@ def test_people_match_gold_on_dev(dev_scores: dict[str, Any]) -> None:
     assert result["people"]["f"] >= 0.95, result["misses"]
     assert result["positions"]["f"] >= 0.90, result["misses"]
     assert result["rank_acc"] >= 0.97, result["misses"]
+
+
+_TRIGGER_TEXT = "ông bà Bộ trưởng Thượng tướng Công an,.:Phó chủ tịch Đồng chí\n"
+
+
+@given(st.lists(st.text(alphabet=_TRIGGER_TEXT, max_size=40), max_size=5))
+def test_found_over_joined_blocks_is_found_block_by_block(texts: list[str]) -> None:
+    """One _TRIGGER_RE pass over the joined blocks finds what one pass per block found."""
+    lows = [_lower(text) for text in texts]
+    each = [
+        [
+            (m.start("word") - 1, m.end() - 1, m.group("word"))
+            for m in _TRIGGER_RE.finditer(f" {low}")
+        ]
+        for low in lows
+    ]
+    assert [[tuple(f) for f in found] for found in _found(lows)] == each

@@ -278,17 +278,43 @@ class _Trigger(NamedTuple):
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
 
 
+class _Found(NamedTuple):
+    """A word :data:`_TRIGGER_RE` matched in a block."""
+
+    start: int
+    end: int
+    word: str  # as matched, in lower case
+
+
+def _found(lows: Sequence[str]) -> list[list[_Found]]:
+    """The words :data:`_TRIGGER_RE` matches in each of the lower-cased blocks ``lows``.
+
+    One pass over the blocks joined by line breaks (a line break, like the space put
+    before each block alone, may stand before a word, and no word runs over one).
+    """
+    out: list[list[_Found]] = [[] for _ in lows]
+    k, offset, stop = 0, 1, 1 + len(lows[0]) if lows else 0
+    for m in _TRIGGER_RE.finditer(" " + "\n".join(lows)):
+        at = m.start("word")
+        while at > stop:  # in a later block
+            k += 1
+            offset, stop = stop + 1, stop + 1 + len(lows[k])
+        out[k].append(_Found(at - offset, m.end() - offset, m.group("word")))
+    return out
+
+
 class _Block:
     """One block's text with its heads, address words and ranks, for the scanner."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, low: str | None = None, found: Iterable[_Found] | None = None
+    ) -> None:
+        """Read ``text``; ``low`` and ``found`` are its :func:`_lower` and :func:`_found`."""
         self.text = text
-        self.low = low = _lower(text)
+        self.low = low = _lower(text) if low is None else low
         self.heads: list[_Head] = []
         self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
-        for m in _TRIGGER_RE.finditer(f" {low}"):
-            word = m.group("word")
-            start, end = m.start("word") - 1, m.end() - 1
+        for start, end, word in _found([low])[0] if found is None else found:
             kind = _SPELLING_KINDS[word]
             if kind == "capital-head" and not text[start].isupper():
                 continue  # "lãnh đạo Công an các cấp": the common noun
@@ -683,10 +709,10 @@ def _valid(words: Sequence[str]) -> bool:
 class _Scan:
     """The names of one block, found in two passes: where the names are, then their titles."""
 
-    def __init__(self, number: int, block: TextBlock) -> None:
+    def __init__(self, number: int, block: TextBlock, read: _Block | None = None) -> None:
         self.number = number
         self.source = block
-        self.block = _Block(block.text)
+        self.block = _Block(block.text) if read is None else read
         self.found: list[tuple[int, int, _Trigger | None]] = []  # (start, end, trigger)
 
     def run(self) -> list[_Seen]:
@@ -1018,7 +1044,13 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     >>> person.name, [p.title for p in person.positions], len(person.mentions)
     ('Tô Lâm', ['Bộ trưởng Bộ Công an'], 2)
     """
-    seen = [s for number, block in enumerate(blocks) for s in _Scan(number, block).run()]
+    lows = [_lower(block.text) for block in blocks]
+    seen = [
+        s
+        for number, (block, low, found) in enumerate(zip(blocks, lows, _found(lows), strict=True))
+        if found  # no address word, rank or title: no name
+        for s in _Scan(number, block, _Block(block.text, low, found)).run()
+    ]
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
