@@ -917,7 +917,7 @@ class _Someone:
 
     def __init__(self, seen: _Seen) -> None:
         self.name = " ".join(seen.words)
-        self.key = tuple(_fold(w) for w in seen.words)
+        self.key = tuple(map(_fold, seen.words))
         self.seen: list[_Seen] = [seen]
         self.short: list[_Seen] = []
 
@@ -956,9 +956,10 @@ def _position(title: _Title) -> Position:
 
 @cache
 def _title_words(title: str) -> tuple[str, ...]:
-    return tuple(_fold(w) for w in _WORDS_RE.findall(title))
+    return tuple(map(_fold, _WORDS_RE.findall(title)))
 
 
+@lru_cache(maxsize=1 << 14)
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """True when ``short`` is ``long`` with some words left out."""
     it = iter(long)
@@ -1009,7 +1010,7 @@ class _Known:
 
     def resolve(self, short: _Seen) -> _Someone | None:
         """The person a short mention names: the latest full mention before it, else the next."""
-        key = tuple(_fold(w) for w in short.words)
+        key = tuple(map(_fold, short.words))
         matches = self.by_end.get(key, [])
         if not matches and len(key) == 1 and is_foreign_word(short.words[0]):
             # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
@@ -1028,7 +1029,7 @@ class _Known:
 
 def _key(words: Iterable[str]) -> tuple[str, ...]:
     """A name's key: its words folded."""
-    return tuple(_fold(w) for w in words)
+    return tuple(map(_fold, words))
 
 
 def _is_full(seen: _Seen) -> bool:
@@ -1072,7 +1073,7 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
         if who is not None:
             who.short.append(s)
         elif s.lone and len(s.words) == 1 and not s.words[0].endswith("."):
-            key = tuple(_fold(w) for w in s.words)
+            key = tuple(map(_fold, s.words))
             if key not in people:
                 people[key] = _Someone(s)
                 people[key].seen.clear()
