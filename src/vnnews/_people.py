@@ -335,6 +335,7 @@ class _Block:
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
+        self.extents: dict[tuple[int, int, bool, bool, int], int] = {}  # _extent's answers
         self.name_ends: set[int] = set()
 
     def _honorific(self, start: int, end: int) -> None:
@@ -428,7 +429,22 @@ def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> 
     return j == 0 or text[j - 1] in ends or (j == i and text[j - 1].islower())
 
 
-def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
+def _extent(
+    block: _Block, pos: int, limit: int, *, to_limit: bool = False, inner: bool = False
+) -> int:
+    """:func:`_read_extent`, read once per block while the names found stay the same.
+
+    The titles before a name and those after the previous one are often the same
+    words ("A, Ủy viên …, Trưởng ban …; B, …"): each is read once.
+    """
+    key = (pos, limit, to_limit, inner, len(block.names))  # names are only ever added
+    end = block.extents.get(key)
+    if end is None:
+        end = block.extents[key] = _read_extent(block, pos, limit, to_limit=to_limit, inner=inner)
+    return end
+
+
+def _read_extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
     block: _Block, pos: int, limit: int, *, to_limit: bool = False, inner: bool = False
 ) -> int:
     """Where a title's organisation that starts at ``pos`` ends (at most ``limit``).
