@@ -278,12 +278,8 @@ class _Trigger(NamedTuple):
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
 
 
-class _Found(NamedTuple):
-    """A word :data:`_TRIGGER_RE` matched in a block."""
-
-    start: int
-    end: int
-    word: str  # as matched, in lower case
+# A word _TRIGGER_RE matched in a block: (start, end, the word in lower case).
+_Found = tuple[int, int, str]
 
 
 def _found(lows: Sequence[str]) -> list[list[_Found]]:
@@ -299,7 +295,7 @@ def _found(lows: Sequence[str]) -> list[list[_Found]]:
         while at > stop:  # in a later block
             k += 1
             offset, stop = stop + 1, stop + 1 + len(lows[k])
-        out[k].append(_Found(at - offset, m.end() - offset, m.group("word")))
+        out[k].append((at - offset, m.end() - offset, m.group("word")))
     return out
 
 
@@ -738,9 +734,10 @@ class _Scan:
         plural_until = -1
         plural_word: str | None = None
         for m in self._runs():
-            if " " not in m.group() and not self._maybe_short(m.start()):
+            start, end = m.span()
+            if text.find(" ", start, end) < 0 and not self._maybe_short(start):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._bounds(m.start(), m.end())
+            start, end, trigger = self._bounds(start, end)
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
