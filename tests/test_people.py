@@ -31,7 +31,9 @@ from vnnews._people import (
     _STOP_FIRST,
     _STOP_RE,
     _TRIGGER_RE,
+    _Block,
     _colon_end,
+    _extent,
     _find_each,
     _Finder,
     _fold,
@@ -39,6 +41,7 @@ from vnnews._people import (
     _key,
     _Known,
     _lower,
+    _read_extent,
     _rows_of,
     _Scan,
     _Seen,
@@ -600,3 +603,34 @@ def test_found_over_joined_blocks_is_found_block_by_block(texts: list[str]) -> N
         for low in lows
     ]
     assert [[tuple(f) for f in found] for found in _found(lows)] == each
+
+
+_EXTENT_WORDS = (
+    "Bộ",
+    "Công",
+    "an",
+    "Chủ tịch",
+    "UBND",
+    "tỉnh",
+    "cho biết",
+    "Nguyễn Văn An",
+    "(",
+    ")",
+    ",",
+)
+
+
+@given(st.lists(st.sampled_from(_EXTENT_WORDS), max_size=10), st.data())
+def test_extent_remembered_or_not_reads_the_same(words: list[str], data: st.DataObject) -> None:
+    """_extent (its fast path for a space, its answers kept per block) equals _read_extent."""
+    block = _Block(" ".join(words))
+    size = len(block.text)
+    for _ in range(3):
+        pos = data.draw(st.integers(0, size))
+        limit = data.draw(st.integers(0, size))
+        to_limit, inner = data.draw(st.booleans()), data.draw(st.booleans())
+        want = _read_extent(block, pos, limit, to_limit=to_limit, inner=inner)
+        assert _extent(block, pos, limit, to_limit=to_limit, inner=inner) == want
+        assert _extent(block, pos, limit, to_limit=to_limit, inner=inner) == want
+        if data.draw(st.booleans()):
+            block.names.add(pos)  # a name found: answers read before no longer hold

@@ -433,6 +433,8 @@ def _extent(
     The titles before a name and those after the previous one are often the same
     words ("A, Ủy viên …, Trưởng ban …; B, …"): each is read once.
     """
+    if limit <= pos or (limit == pos + 1 and block.text[pos:limit].isspace()):
+        return pos  # nothing or a space between a head and a name: no token to read
     key = (pos, limit, to_limit, inner, len(block.names))  # names are only ever added
     end = block.extents.get(key)
     if end is None:
@@ -450,16 +452,13 @@ def _read_extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind o
     within a few words and none of them is a verb (``to_limit``: when ``limit``
     itself is such a word, the name after a title).
     """
-    text, end, pending, attach = block.text, pos, 0, False
+    text, low, end, pending, attach = block.text, block.low, pos, 0, False
     for m in _TOKEN_RE.finditer(text, pos, limit):
         start, stop = m.span()
         if start < pos:
             continue  # inside a phrase or parentheses already read
-        token = m.group()
-        first = token[0]
-        inside = (
-            _INSIDE_RE.match(block.low, start, limit) if block.low[start] in _INSIDE_FIRST else None
-        )
+        first = text[start]
+        inside = _INSIDE_RE.match(low, start, limit) if low[start] in _INSIDE_FIRST else None
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
@@ -468,9 +467,9 @@ def _read_extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind o
                 return end
             end = stop
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
-            pending, attach = 0, first.isupper() and not is_foreign_word(token)
+            pending, attach = 0, first.isupper() and not is_foreign_word(text[start:stop])
         elif first.isalpha():
-            stop_word = block.low[start] in _STOP_FIRST and _STOP_RE.match(block.low, start)
+            stop_word = low[start] in _STOP_FIRST and _STOP_RE.match(low, start)
             if stop_word or (pending and start in block.head_starts):
                 return end
             if attach and _ends_word(block, stop, limit):
