@@ -31,13 +31,17 @@ from vnnews._people import (
     _STOP_FIRST,
     _STOP_RE,
     _TRIGGER_RE,
+    _Block,
     _colon_end,
+    _extent,
     _find_each,
     _Finder,
     _fold,
+    _found,
     _key,
     _Known,
     _lower,
+    _read_extent,
     _rows_of,
     _Scan,
     _Seen,
@@ -582,3 +586,51 @@ def test_people_match_gold_on_dev(dev_scores: dict[str, Any]) -> None:
     assert result["people"]["f"] >= 0.95, result["misses"]
     assert result["positions"]["f"] >= 0.90, result["misses"]
     assert result["rank_acc"] >= 0.97, result["misses"]
+
+
+_TRIGGER_TEXT = "ông bà Bộ trưởng Thượng tướng Công an,.:Phó chủ tịch Đồng chí\n"
+
+
+@given(st.lists(st.text(alphabet=_TRIGGER_TEXT, max_size=40), max_size=5))
+def test_found_over_joined_blocks_is_found_block_by_block(texts: list[str]) -> None:
+    """One _TRIGGER_RE pass over the joined blocks finds what one pass per block found."""
+    lows = [_lower(text) for text in texts]
+    each = [
+        [
+            (m.start("word") - 1, m.end() - 1, m.group("word"))
+            for m in _TRIGGER_RE.finditer(f" {low}")
+        ]
+        for low in lows
+    ]
+    assert [[tuple(f) for f in found] for found in _found(lows)] == each
+
+
+_EXTENT_WORDS = (
+    "Bộ",
+    "Công",
+    "an",
+    "Chủ tịch",
+    "UBND",
+    "tỉnh",
+    "cho biết",
+    "Nguyễn Văn An",
+    "(",
+    ")",
+    ",",
+)
+
+
+@given(st.lists(st.sampled_from(_EXTENT_WORDS), max_size=10), st.data())
+def test_extent_remembered_or_not_reads_the_same(words: list[str], data: st.DataObject) -> None:
+    """_extent (its fast path for a space, its answers kept per block) equals _read_extent."""
+    block = _Block(" ".join(words))
+    size = len(block.text)
+    for _ in range(3):
+        pos = data.draw(st.integers(0, size))
+        limit = data.draw(st.integers(0, size))
+        to_limit, inner = data.draw(st.booleans()), data.draw(st.booleans())
+        want = _read_extent(block, pos, limit, to_limit=to_limit, inner=inner)
+        assert _extent(block, pos, limit, to_limit=to_limit, inner=inner) == want
+        assert _extent(block, pos, limit, to_limit=to_limit, inner=inner) == want
+        if data.draw(st.booleans()):
+            block.names.add(pos)  # a name found: answers read before no longer hold

@@ -278,17 +278,39 @@ class _Trigger(NamedTuple):
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
 
 
+# A word _TRIGGER_RE matched in a block: (start, end, the word in lower case).
+_Found = tuple[int, int, str]
+
+
+def _found(lows: Sequence[str]) -> list[list[_Found]]:
+    """The words :data:`_TRIGGER_RE` matches in each of the lower-cased blocks ``lows``.
+
+    One pass over the blocks joined by line breaks (a line break, like the space put
+    before each block alone, may stand before a word, and no word runs over one).
+    """
+    out: list[list[_Found]] = [[] for _ in lows]
+    k, offset, stop = 0, 1, 1 + len(lows[0]) if lows else 0
+    for m in _TRIGGER_RE.finditer(" " + "\n".join(lows)):
+        at = m.start("word")
+        while at > stop:  # in a later block
+            k += 1
+            offset, stop = stop + 1, stop + 1 + len(lows[k])
+        out[k].append((at - offset, m.end() - offset, m.group("word")))
+    return out
+
+
 class _Block:
     """One block's text with its heads, address words and ranks, for the scanner."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(
+        self, text: str, low: str | None = None, found: Iterable[_Found] | None = None
+    ) -> None:
+        """Read ``text``; ``low`` and ``found`` are its :func:`_lower` and :func:`_found`."""
         self.text = text
-        self.low = low = _lower(text)
+        self.low = low = _lower(text) if low is None else low
         self.heads: list[_Head] = []
         self.triggers: dict[int, tuple[int, _Trigger]] = {}  # end -> (start, trigger)
-        for m in _TRIGGER_RE.finditer(f" {low}"):
-            word = m.group("word")
-            start, end = m.start("word") - 1, m.end() - 1
+        for start, end, word in _found([low])[0] if found is None else found:
             kind = _SPELLING_KINDS[word]
             if kind == "capital-head" and not text[start].isupper():
                 continue  # "lãnh đạo Công an các cấp": the common noun
@@ -309,6 +331,7 @@ class _Block:
         self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
+        self.extents: dict[tuple[int, int, bool, bool, int], int] = {}  # _extent's answers
         self.name_ends: set[int] = set()
 
     def _honorific(self, start: int, end: int) -> None:
@@ -402,7 +425,24 @@ def _sentence_start(text: str, i: int, ends: frozenset[str] = _SENTENCE_END) -> 
     return j == 0 or text[j - 1] in ends or (j == i and text[j - 1].islower())
 
 
-def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
+def _extent(
+    block: _Block, pos: int, limit: int, *, to_limit: bool = False, inner: bool = False
+) -> int:
+    """:func:`_read_extent`, read once per block while the names found stay the same.
+
+    The titles before a name and those after the previous one are often the same
+    words ("A, Ủy viên …, Trưởng ban …; B, …"): each is read once.
+    """
+    if limit <= pos or (limit == pos + 1 and block.text[pos:limit].isspace()):
+        return pos  # nothing or a space between a head and a name: no token to read
+    key = (pos, limit, to_limit, inner, len(block.names))  # names are only ever added
+    end = block.extents.get(key)
+    if end is None:
+        end = block.extents[key] = _read_extent(block, pos, limit, to_limit=to_limit, inner=inner)
+    return end
+
+
+def _read_extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of token
     block: _Block, pos: int, limit: int, *, to_limit: bool = False, inner: bool = False
 ) -> int:
     """Where a title's organisation that starts at ``pos`` ends (at most ``limit``).
@@ -412,16 +452,13 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
     within a few words and none of them is a verb (``to_limit``: when ``limit``
     itself is such a word, the name after a title).
     """
-    text, end, pending, attach = block.text, pos, 0, False
+    text, low, end, pending, attach = block.text, block.low, pos, 0, False
     for m in _TOKEN_RE.finditer(text, pos, limit):
         start, stop = m.span()
         if start < pos:
             continue  # inside a phrase or parentheses already read
-        token = m.group()
-        first = token[0]
-        inside = (
-            _INSIDE_RE.match(block.low, start, limit) if block.low[start] in _INSIDE_FIRST else None
-        )
+        first = text[start]
+        inside = _INSIDE_RE.match(low, start, limit) if low[start] in _INSIDE_FIRST else None
         if inside is not None:
             end = pos = inside.end()
             pending, attach = 0, False
@@ -430,9 +467,9 @@ def _extent(  # noqa: PLR0912 - one loop over tokens, one branch per kind of tok
                 return end
             end = stop
             # "Bộ Chính trị": a Vietnamese capitalised syllable takes the lower-case ones after it.
-            pending, attach = 0, first.isupper() and not is_foreign_word(token)
+            pending, attach = 0, first.isupper() and not is_foreign_word(text[start:stop])
         elif first.isalpha():
-            stop_word = block.low[start] in _STOP_FIRST and _STOP_RE.match(block.low, start)
+            stop_word = low[start] in _STOP_FIRST and _STOP_RE.match(low, start)
             if stop_word or (pending and start in block.head_starts):
                 return end
             if attach and _ends_word(block, stop, limit):
@@ -683,10 +720,10 @@ def _valid(words: Sequence[str]) -> bool:
 class _Scan:
     """The names of one block, found in two passes: where the names are, then their titles."""
 
-    def __init__(self, number: int, block: TextBlock) -> None:
+    def __init__(self, number: int, block: TextBlock, read: _Block | None = None) -> None:
         self.number = number
         self.source = block
-        self.block = _Block(block.text)
+        self.block = _Block(block.text) if read is None else read
         self.found: list[tuple[int, int, _Trigger | None]] = []  # (start, end, trigger)
 
     def run(self) -> list[_Seen]:
@@ -696,9 +733,10 @@ class _Scan:
         plural_until = -1
         plural_word: str | None = None
         for m in self._runs():
-            if " " not in m.group() and not self._maybe_short(m.start()):
+            start, end = m.span()
+            if text.find(" ", start, end) < 0 and not self._maybe_short(start):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._bounds(m.start(), m.end())
+            start, end, trigger = self._bounds(start, end)
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -891,7 +929,7 @@ class _Someone:
 
     def __init__(self, seen: _Seen) -> None:
         self.name = " ".join(seen.words)
-        self.key = tuple(_fold(w) for w in seen.words)
+        self.key = tuple(map(_fold, seen.words))
         self.seen: list[_Seen] = [seen]
         self.short: list[_Seen] = []
 
@@ -930,9 +968,10 @@ def _position(title: _Title) -> Position:
 
 @cache
 def _title_words(title: str) -> tuple[str, ...]:
-    return tuple(_fold(w) for w in _WORDS_RE.findall(title))
+    return tuple(map(_fold, _WORDS_RE.findall(title)))
 
 
+@lru_cache(maxsize=1 << 14)
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """True when ``short`` is ``long`` with some words left out."""
     it = iter(long)
@@ -983,7 +1022,7 @@ class _Known:
 
     def resolve(self, short: _Seen) -> _Someone | None:
         """The person a short mention names: the latest full mention before it, else the next."""
-        key = tuple(_fold(w) for w in short.words)
+        key = tuple(map(_fold, short.words))
         matches = self.by_end.get(key, [])
         if not matches and len(key) == 1 and is_foreign_word(short.words[0]):
             # Foreign names are also shortened to the first: "Đô đốc Yudo" for Yudo Margono.
@@ -1002,7 +1041,7 @@ class _Known:
 
 def _key(words: Iterable[str]) -> tuple[str, ...]:
     """A name's key: its words folded."""
-    return tuple(_fold(w) for w in words)
+    return tuple(map(_fold, words))
 
 
 def _is_full(seen: _Seen) -> bool:
@@ -1018,7 +1057,13 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     >>> person.name, [p.title for p in person.positions], len(person.mentions)
     ('Tô Lâm', ['Bộ trưởng Bộ Công an'], 2)
     """
-    seen = [s for number, block in enumerate(blocks) for s in _Scan(number, block).run()]
+    lows = [_lower(block.text) for block in blocks]
+    seen = [
+        s
+        for number, (block, low, found) in enumerate(zip(blocks, lows, _found(lows), strict=True))
+        if found  # no address word, rank or title: no name
+        for s in _Scan(number, block, _Block(block.text, low, found)).run()
+    ]
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
@@ -1040,7 +1085,7 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
         if who is not None:
             who.short.append(s)
         elif s.lone and len(s.words) == 1 and not s.words[0].endswith("."):
-            key = tuple(_fold(w) for w in s.words)
+            key = tuple(map(_fold, s.words))
             if key not in people:
                 people[key] = _Someone(s)
                 people[key].seen.clear()
