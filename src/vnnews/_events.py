@@ -91,7 +91,10 @@ _UNITS: Final = tuple(fold(u) for (u,) in rows("admin_units.txt"))
 
 # Sentence ends: a stop, then space and a capital, digit or quote; or a stop glued to a
 # capitalised word ("chỉ đạo.Trong"), as texts that lost their line breaks have them.
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+# A run of stops is tried from its first stop only: what follows the run decides for
+# every stop in it, and trying each would read the run again from each (quadratic on
+# "....").
+_SENTENCE_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
 _SHORT_ABBREV: Final = re.compile(r"(?:^|\s)(?:[A-ZĐ][\w]{0,2}|[a-zđ]{1,2})$")
 # A photo credit that follows a caption: "Ảnh: AFP", "(Ảnh: VGP)".
 _CREDIT: Final = re.compile(r"\s{0,3}\(?\s{0,2}(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s{0,2}:")
@@ -376,7 +379,9 @@ class _Split:
 
     def after(self, order: int, index: int) -> Iterator[_Sentence]:
         """The sentences after sentence ``index`` of block ``order``, in reading order."""
-        yield from self.sentences(order)[index + 1 :]
+        sentences = self.sentences(order)
+        for later in range(index + 1, len(sentences)):  # no copy of the block's rest
+            yield sentences[later]
         for later in range(order + 1, len(self.blocks)):
             yield from self.sentences(later)
 
