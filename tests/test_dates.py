@@ -395,6 +395,26 @@ def test_linear_time(unit: str) -> None:
     assert large < 10 * small + 0.5  # four times the text, not sixteen times the work
 
 
+class _CountedStrip(str):
+    """A text that counts how often it is stripped."""
+
+    __slots__ = ()
+    strips = 0
+
+    def strip(self, chars: str | None = None) -> str:
+        type(self).strips += 1
+        return super().strip(chars)
+
+
+def test_many_weekdays_measure_the_text_once() -> None:
+    # Each lone weekday asks whether it is the whole text ("Thứ năm" in a table cell):
+    # measuring the text again for each made a long line of them quadratic.
+    text = _CountedStrip("thứ Hai họp, " * 1000)
+    assert find_date_expressions(text, REF) == []
+    assert _CountedStrip.strips == 1
+    assert [e.weekday for e in find_date_expressions(" Thứ năm ", REF)] == [4]
+
+
 # --- the atom scan ----------------------------------------------------------------------------
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as _time
+from functools import cache
 from typing import Final
 
 import attrs
@@ -397,6 +398,10 @@ def find_date_expressions(
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
+    # A weekday alone counts when it is the whole text ("Thứ năm" in a table cell): the
+    # text is measured once for all groups, and only if one asks (a line of many
+    # weekdays is not measured again for each).
+    stripped_length = cache(lambda: len(text.strip()))
     i = 0
     while i < len(atoms):
         j = i + 1
@@ -404,7 +409,7 @@ def find_date_expressions(
             j += 1
         group = atoms[i:j]
         if any(m.lastgroup != "cue" for m in group):
-            out.extend(_Group(text, group, ref).expressions())
+            out.extend(_Group(text, group, ref, stripped_length).expressions())
         i = j
     return out
 
@@ -514,10 +519,17 @@ class _Draft:
 class _Group:
     """Atoms that stand together ("Chiều", "11/6/2018"), read into expressions."""
 
-    def __init__(self, text: str, atoms: list[re.Match[str]], ref: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        atoms: list[re.Match[str]],
+        ref: date | None,
+        stripped_length: Callable[[], int],
+    ) -> None:
         self.text = text
         self.atoms = atoms
         self.ref = ref
+        self.stripped_length = stripped_length  # len(text.strip())
 
     def expressions(self) -> list[DateExpression]:
         drafts = [_Draft()]
@@ -769,7 +781,7 @@ class _Group:
 
     def _whole(self, d: _Draft) -> bool:
         """The expression is the whole text, as in a table cell: "Thứ năm"."""
-        return len(self.text.strip()) - (d.end - d.start) <= _WHOLE_TEXT_SLACK
+        return self.stripped_length() - (d.end - d.start) <= _WHOLE_TEXT_SLACK
 
     def _clock(self, d: _Draft) -> _time | None:
         if d.clock is None:
