@@ -467,3 +467,31 @@ def test_long_runs_of_stops_parse_in_linear_time(stops: str) -> None:
     start = time.process_time()
     events_in(text)
     assert time.process_time() - start < 5
+
+
+@given(
+    st.one_of(
+        _paragraphs(),
+        st.lists(
+            st.text(alphabet="0123456789/.-, tT\0\nİſhứnaycqumiàgồđ", max_size=12), max_size=4
+        ),
+    )
+)
+@example(("sáng", "nay 5", "/6 t", "2 thứ", " hai"))
+def test_block_day_marks_as_each_block_alone(paragraphs: list[str]) -> None:
+    blocks = [TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs)]
+    expected = [_day_marks(text) for text in paragraphs]
+    assert _events._blocks_day_marks(blocks) == expected  # noqa: SLF001
+
+
+# The day marks' pattern as first written, with "T2" in a branch of its own.
+_FIRST_DAY_MARKS = re.compile(
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
+    r"|(?<=t)[2-7]"
+)
+
+
+@given(st.text(alphabet="0123456789/.-, \ntT١ngàyuầnrướcữhá", max_size=30))
+def test_day_mark_pattern_as_first_written(text: str) -> None:
+    expected = [m.span() for m in _FIRST_DAY_MARKS.finditer(text)]
+    assert [m.span() for m in _events._DAY_MARKS.finditer(text)] == expected  # noqa: SLF001

@@ -127,10 +127,11 @@ _DOC_WINDOW: Final = 140
 # stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm" or
 # "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
 # ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
-# "1.000.000" is no date.)
+# "1.000.000" is no date.)  The pattern starts with \d alone, so that re skips to the
+# next digit quickly.
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
-    r"|(?<=t)[2-7]"
+    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4}"
+    r"|(?<=t[2-7]))"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
 _BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
@@ -157,8 +158,34 @@ def _day_marks(text: str) -> list[int] | None:
     with its block, so the look-aheads at its end see alike).
     """
     low = lowered(text)
+    return None if low is None else _marks_in(low)
+
+
+# Joins the blocks' texts to find their day marks in one pass: no pattern above matches
+# across it, and each reads it as it reads the end or start of a text (not a digit, a
+# letter or a space).
+_BLOCK_JOINER: Final = "\0"
+
+
+def _blocks_day_marks(blocks: Sequence[TextBlock]) -> list[list[int] | None]:
+    """``[_day_marks(block.text) for block in blocks]``, lowering and scanning once."""
+    texts = [block.text for block in blocks]
+    low = lowered(_BLOCK_JOINER.join(texts))
     if low is None:
-        return None
+        return [_day_marks(text) for text in texts]
+    marks = _marks_in(low)
+    out: list[list[int] | None] = []
+    start = first = 0
+    for text in texts:
+        end = start + len(text)
+        last = bisect_left(marks, end, first)
+        out.append([at - start for at in marks[first:last]])
+        start, first = end + len(_BLOCK_JOINER), last
+    return out
+
+
+def _marks_in(low: str) -> list[int]:
+    """_day_marks in a lower-cased text."""
     marks = [m.start() for m in _DAY_MARKS.finditer(low)]
     for word, check, reach in _DAY_WORDS:
         at = low.find(word)
@@ -345,8 +372,7 @@ def extract_events(
     """
     split = _Split(blocks)
     found: list[_Found] = []
-    for order, block in enumerate(blocks):
-        marks = _day_marks(block.text)
+    for order, marks in enumerate(_blocks_day_marks(blocks)):
         if marks == []:
             continue  # no day stated: the block is not even split into sentences
         for index, sentence in enumerate(split.sentences(order)):
