@@ -446,6 +446,36 @@ def test_atoms_as_finditer_any_text(text: str) -> None:
     assert _scanned(text) == _found(text)
 
 
+# Where an atom may start in the lower-cased text, as first written: one alternation.
+_FIRST_ATOM_START_LOWER = re.compile(
+    r"\(|(?<![^\W\d_])(?:[0-9]+|"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*_dates._FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")},  # noqa: SLF001
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+_START_WORDS = sorted(_dates._FIRST_WORDS)  # noqa: SLF001
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_START_WORDS),
+            st.text(alphabet="0123456789()tcnhsmvlđkrgqàáaơ١_ \n", max_size=4),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_atom_starts_as_first_written(text: str) -> None:
+    expected = [m.span() for m in _FIRST_ATOM_START_LOWER.finditer(text)]
+    assert [m.span() for m in _dates._ATOM_START_LOWER.finditer(text)] == expected  # noqa: SLF001
+
+
 # re.IGNORECASE matches "İ" and "ı" as "i" and "ſ" as "s"; lower() and fold() do not.
 @pytest.mark.parametrize(
     ("text", "precision", "expected"),

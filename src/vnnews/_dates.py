@@ -336,18 +336,33 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
+
+
+def _by_first_character(words: Iterable[str]) -> str:
+    """An alternation of lower-case words not after a letter, one branch per first character.
+
+    Each branch starts with its character alone, so that re skips quickly to the next
+    place where one may start; the look-behind after it asks for no letter before it.
+    Within a branch the longest word goes first, as in one alternation of them all.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?<![^\\W\\d_].)(?:{'|'.join(rest)})" for first, rest in rests.items()
+    )
+
+
 # The same starts, lower case, to be found in the lower-cased text, where plain literals
 # match quickly; a run of digits is one start, and the words are tried only where no
 # letter stands before (no atom starts inside a number or a word).  lower() maps
 # every character as re.IGNORECASE matches it, one for one, but for these three (and
 # digits other than 0-9 are digits to \d): a text holding any is scanned as written.
 _ATOM_START_LOWER: Final = re.compile(
-    r"\(|(?<![^\W\d_])(?:[0-9]+|"
-    + "|".join(
-        re.escape(w)
-        for w in sorted({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")}, key=len, reverse=True)
-    )
-    + ")"
+    r"\("
+    + "".join(f"|{digit}(?<![^\\W\\d_].)[0-9]*" for digit in "0123456789")
+    + "|"
+    + _by_first_character({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")})
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
 # How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
