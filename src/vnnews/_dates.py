@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as _time
-from functools import cache
 from typing import Final
 
 import attrs
@@ -408,15 +407,22 @@ def find_date_expressions(
     >>> find_date_expressions("05 năm qua, các cấp ủy")
     []
     """
+    return expressions_in(text, reference, lowered(text))
+
+
+def expressions_in(
+    text: str, reference: date | datetime | None, low: str | None
+) -> list[DateExpression]:
+    """``find_date_expressions(text, reference)``, given ``low = lowered(text)``."""
     ref = _reference_day(reference)
-    atoms = _atoms(text)
+    atoms = _atoms_in(text, low)
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
     # A weekday alone counts when it is the whole text ("Thứ năm" in a table cell): the
-    # text is measured once for all groups, and only if one asks (a line of many
-    # weekdays is not measured again for each).
-    stripped_length = cache(lambda: len(text.strip()))
+    # text is measured once for all groups (a line of many weekdays is not measured
+    # again for each).
+    stripped_length = len(text.strip())
     i = 0
     while i < len(atoms):
         j = i + 1
@@ -431,10 +437,14 @@ def find_date_expressions(
 
 def _atoms(text: str) -> list[re.Match[str]]:
     """``list(_ATOMS.finditer(text))``, trying _ATOMS only where an atom may start."""
+    return _atoms_in(text, lowered(text))
+
+
+def _atoms_in(text: str, lower: str | None) -> list[re.Match[str]]:
+    """``_atoms(text)``, given ``lower = lowered(text)``."""
     out = []
     pos = 0
     match = _ATOMS.match
-    lower = lowered(text)
     if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
@@ -539,7 +549,7 @@ class _Group:
         text: str,
         atoms: list[re.Match[str]],
         ref: date | None,
-        stripped_length: Callable[[], int],
+        stripped_length: int,
     ) -> None:
         self.text = text
         self.atoms = atoms
@@ -796,7 +806,7 @@ class _Group:
 
     def _whole(self, d: _Draft) -> bool:
         """The expression is the whole text, as in a table cell: "Thứ năm"."""
-        return self.stripped_length() - (d.end - d.start) <= _WHOLE_TEXT_SLACK
+        return self.stripped_length - (d.end - d.start) <= _WHOLE_TEXT_SLACK
 
     def _clock(self, d: _Draft) -> _time | None:
         if d.clock is None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ._data import rows
-from ._dates import DateExpression, find_date_expressions, lowered
+from ._dates import DateExpression, expressions_in, lowered
 from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
@@ -417,7 +417,7 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
     low_text = lowered(text)
     dates = [
         when
-        for when in find_date_expressions(text, published)
+        for when in expressions_in(text, published, low_text)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(
             text, low_text, max(0, when.start - _DOC_WINDOW), when.start
