@@ -121,16 +121,18 @@ _DOCUMENT_DATE: Final = _Words(
 )
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
-# these), found in the lower-cased text: digits as in a date ("11/6", "5-10/6", "25
+# these), found in the lower-cased text: digits as in a date ("11/6", "5 - 10/6", "25
 # tháng 12", "tháng Năm 15, 2019", not "1,5 tỷ"; "3 ngày trước") and the digit of "T2"
 # by one pattern starting with a digit; words by str.find, each checked where it
 # stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm" or
 # "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
 # ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
-# "1.000.000" is no date.)  The pattern starts with \d alone, so that re skips to the
-# next digit quickly.
+# "1.000.000" is no date, and a number glued to a word or a number ("NĐ-CP30/20") starts
+# none.)  The pattern starts with \d alone, so that re skips to the next digit quickly.
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4}"
+    r"\d(?:(?<![\w/.\-]\d)\d{0,2}"
+    r"(?:[/.\-]\d{1,2}(?!\d)|\s?[\-–]\s?\d|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))"
+    r"|,\s{0,3}\d{4})"
     r"|(?<=t[2-7]))"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
