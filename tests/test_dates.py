@@ -395,6 +395,26 @@ def test_linear_time(unit: str) -> None:
     assert large < 10 * small + 0.5  # four times the text, not sixteen times the work
 
 
+class _CountedStrip(str):
+    """A text that counts how often it is stripped."""
+
+    __slots__ = ()
+    strips = 0
+
+    def strip(self, chars: str | None = None) -> str:
+        type(self).strips += 1
+        return super().strip(chars)
+
+
+def test_many_weekdays_measure_the_text_once() -> None:
+    # Each lone weekday asks whether it is the whole text ("Thứ năm" in a table cell):
+    # measuring the text again for each made a long line of them quadratic.
+    text = _CountedStrip("thứ Hai họp, " * 1000)
+    assert find_date_expressions(text, REF) == []
+    assert _CountedStrip.strips == 1
+    assert [e.weekday for e in find_date_expressions(" Thứ năm ", REF)] == [4]
+
+
 # --- the atom scan ----------------------------------------------------------------------------
 
 
@@ -424,6 +444,36 @@ def test_atoms_as_finditer(text: str) -> None:
 @given(st.text(alphabet="0123456789/.-–, ()ngàyNGÀYtháng sángchiềuCNT2ſıİ١hômquaýIV", max_size=60))
 def test_atoms_as_finditer_any_text(text: str) -> None:
     assert _scanned(text) == _found(text)
+
+
+# Where an atom may start in the lower-cased text, as first written: one alternation.
+_FIRST_ATOM_START_LOWER = re.compile(
+    r"\(|(?<![^\W\d_])(?:[0-9]+|"
+    + "|".join(
+        re.escape(w)
+        for w in sorted(
+            {*_dates._FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")},  # noqa: SLF001
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
+)
+_START_WORDS = sorted(_dates._FIRST_WORDS)  # noqa: SLF001
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_START_WORDS),
+            st.text(alphabet="0123456789()tcnhsmvlđkrgqàáaơ١_ \n", max_size=4),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_atom_starts_as_first_written(text: str) -> None:
+    expected = [m.span() for m in _FIRST_ATOM_START_LOWER.finditer(text)]
+    assert [m.span() for m in _dates._ATOM_START_LOWER.finditer(text)] == expected  # noqa: SLF001
 
 
 # re.IGNORECASE matches "İ" and "ı" as "i" and "ſ" as "s"; lower() and fold() do not.

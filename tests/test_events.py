@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from datetime import time as clock
@@ -298,6 +300,9 @@ def test_lazy_sentences_find_the_same_events(paragraphs: tuple[str, ...]) -> Non
 @example(("Hội nghị diễn ra tháng Năm 15, 2019 tại Huế.",))
 @example(("Xong. Sáng hôm  kia, đoàn đến. Chủ  nhật họp.", "Thứ 5 và T7, CN nghỉ."))
 @example(("Ông nói 3 ngày trước, sau 2 tuần nữa; ngày 5-10.6 và 11.6.2018.",))
+@example(("Ngày 5 - 10/6, ngày 5–10/6 và tháng Năm 15, 2019; 125 tháng 6.",))
+@example(("0 -0/0 . Ảnh:",))
+@example(("Nghị định 30/2020/NĐ-CP30/20 ngày 12-3; sau 10 ngày nữa, T5.",))
 def test_day_gate_passes_every_sentence_stating_a_day(paragraphs: tuple[str, ...]) -> None:
     for order, text in enumerate(paragraphs):
         block = TextBlock("paragraphs", order, text)
@@ -409,10 +414,14 @@ def test_document_date_words_match_as_any_case_before_any_date(text: str) -> Non
         assert (found and found.span()) == (expected and expected.span())
 
 
+# The sentence end as first written: it tried a run of stops from each of its stops.
+_FIRST_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+
+
 def _plain_sentences(block: TextBlock) -> list[tuple[int, int, bool]]:
     """The sentence split as first written: bounds at stops, then spaces trimmed."""
     text, start, bounds = block.text, 0, []
-    for m in _events._SENTENCE_END.finditer(text):  # noqa: SLF001
+    for m in _FIRST_SENTENCE_END.finditer(text):
         short = _events._SHORT_ABBREV.search(text, max(0, m.start() - 4), m.start())  # noqa: SLF001
         if short and "." in m[0][:1]:
             continue
@@ -445,3 +454,34 @@ def test_sentences_split_as_first_written(text: str, kind: str) -> None:
     block = TextBlock(kind, 0, text)
     found = [(s.start, s.end, s.caption) for s in _sentences(block, 0)]
     assert found == _plain_sentences(block)
+
+
+@given(st.text(alphabet='.!?…"”’) \nAĐaàxỹ5', max_size=30))
+def test_sentence_ends_as_first_written(text: str) -> None:
+    expected = [m.span() for m in _FIRST_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in _events._SENTENCE_END.finditer(text)] == expected  # noqa: SLF001
+
+
+@pytest.mark.parametrize("stops", [".", "…!?", "?"])
+def test_long_runs_of_stops_parse_in_linear_time(stops: str) -> None:
+    # Trying a run of stops from each of its stops read the run again from each:
+    # 100 000 dots after a date took minutes.  Linear, this is some milliseconds.
+    text = "Sáng 3/4/2020, hội nghị diễn ra " + stops * (100_000 // len(stops))
+    start = time.process_time()
+    events_in(text)
+    assert time.process_time() - start < 5
+
+
+@given(
+    st.one_of(
+        _paragraphs(),
+        st.lists(
+            st.text(alphabet="0123456789/.-, tT\0\nİſhứnaycqumiàgồđ", max_size=12), max_size=4
+        ),
+    )
+)
+@example(("sáng", "nay 5", "/6 t", "2 thứ", " hai"))
+def test_block_day_marks_as_each_block_alone(paragraphs: list[str]) -> None:
+    blocks = [TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs)]
+    expected = [_day_marks(text) for text in paragraphs]
+    assert _events._blocks_day_marks(blocks) == expected  # noqa: SLF001

@@ -335,18 +335,33 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
+
+
+def _by_first_character(words: Iterable[str]) -> str:
+    """An alternation of lower-case words not after a letter, one branch per first character.
+
+    Each branch starts with its character alone, so that re skips quickly to the next
+    place where one may start; the look-behind after it asks for no letter before it.
+    Within a branch the longest word goes first, as in one alternation of them all.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?<![^\\W\\d_].)(?:{'|'.join(rest)})" for first, rest in rests.items()
+    )
+
+
 # The same starts, lower case, to be found in the lower-cased text, where plain literals
 # match quickly; a run of digits is one start, and the words are tried only where no
 # letter stands before (no atom starts inside a number or a word).  lower() maps
 # every character as re.IGNORECASE matches it, one for one, but for these three (and
 # digits other than 0-9 are digits to \d): a text holding any is scanned as written.
 _ATOM_START_LOWER: Final = re.compile(
-    r"\(|(?<![^\W\d_])(?:[0-9]+|"
-    + "|".join(
-        re.escape(w)
-        for w in sorted({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")}, key=len, reverse=True)
-    )
-    + ")"
+    r"\("
+    + "".join(f"|{digit}(?<![^\\W\\d_].)[0-9]*" for digit in "0123456789")
+    + "|"
+    + _by_first_character({*_FIRST_WORDS, "cn", *(f"t{d}" for d in "234567")})
 )
 _LOWER_ODD: Final = ("İ", "ı", "ſ")
 # How re.IGNORECASE read those three: as "i", "i" and "s".  A word _ATOMS matched is
@@ -392,11 +407,22 @@ def find_date_expressions(
     >>> find_date_expressions("05 năm qua, các cấp ủy")
     []
     """
+    return expressions_in(text, reference, lowered(text))
+
+
+def expressions_in(
+    text: str, reference: date | datetime | None, low: str | None
+) -> list[DateExpression]:
+    """``find_date_expressions(text, reference)``, given ``low = lowered(text)``."""
     ref = _reference_day(reference)
-    atoms = _atoms(text)
+    atoms = _atoms_in(text, low)
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
+    # A weekday alone counts when it is the whole text ("Thứ năm" in a table cell): the
+    # text is measured once for all groups (a line of many weekdays is not measured
+    # again for each).
+    stripped_length = len(text.strip())
     i = 0
     while i < len(atoms):
         j = i + 1
@@ -404,17 +430,21 @@ def find_date_expressions(
             j += 1
         group = atoms[i:j]
         if any(m.lastgroup != "cue" for m in group):
-            out.extend(_Group(text, group, ref).expressions())
+            out.extend(_Group(text, group, ref, stripped_length).expressions())
         i = j
     return out
 
 
 def _atoms(text: str) -> list[re.Match[str]]:
     """``list(_ATOMS.finditer(text))``, trying _ATOMS only where an atom may start."""
+    return _atoms_in(text, lowered(text))
+
+
+def _atoms_in(text: str, lower: str | None) -> list[re.Match[str]]:
+    """``_atoms(text)``, given ``lower = lowered(text)``."""
     out = []
     pos = 0
     match = _ATOMS.match
-    lower = lowered(text)
     if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
@@ -514,10 +544,17 @@ class _Draft:
 class _Group:
     """Atoms that stand together ("Chiều", "11/6/2018"), read into expressions."""
 
-    def __init__(self, text: str, atoms: list[re.Match[str]], ref: date | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        atoms: list[re.Match[str]],
+        ref: date | None,
+        stripped_length: int,
+    ) -> None:
         self.text = text
         self.atoms = atoms
         self.ref = ref
+        self.stripped_length = stripped_length  # len(text.strip())
 
     def expressions(self) -> list[DateExpression]:
         drafts = [_Draft()]
@@ -769,7 +806,7 @@ class _Group:
 
     def _whole(self, d: _Draft) -> bool:
         """The expression is the whole text, as in a table cell: "Thứ năm"."""
-        return len(self.text.strip()) - (d.end - d.start) <= _WHOLE_TEXT_SLACK
+        return self.stripped_length - (d.end - d.start) <= _WHOLE_TEXT_SLACK
 
     def _clock(self, d: _Draft) -> _time | None:
         if d.clock is None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ._data import rows
-from ._dates import DateExpression, find_date_expressions, lowered
+from ._dates import DateExpression, expressions_in, lowered
 from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
@@ -91,7 +91,10 @@ _UNITS: Final = tuple(fold(u) for (u,) in rows("admin_units.txt"))
 
 # Sentence ends: a stop, then space and a capital, digit or quote; or a stop glued to a
 # capitalised word ("chỉ đạo.Trong"), as texts that lost their line breaks have them.
-_SENTENCE_END: Final = re.compile(r"[.!?…]+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+# A run of stops is tried from its first stop only: what follows the run decides for
+# every stop in it, and trying each would read the run again from each (quadratic on
+# "....").
+_SENTENCE_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
 _SHORT_ABBREV: Final = re.compile(r"(?:^|\s)(?:[A-ZĐ][\w]{0,2}|[a-zđ]{1,2})$")
 # A photo credit that follows a caption: "Ảnh: AFP", "(Ảnh: VGP)".
 _CREDIT: Final = re.compile(r"\s{0,3}\(?\s{0,2}(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s{0,2}:")
@@ -118,16 +121,19 @@ _DOCUMENT_DATE: Final = _Words(
 )
 _DOC_WINDOW: Final = 140
 # Where a sentence may state a day (find_date_expressions gives a dated day only from
-# these), found in the lower-cased text: digits as in a date ("11/6", "5-10/6", "25
+# these), found in the lower-cased text: digits as in a date ("11/6", "5 - 10/6", "25
 # tháng 12", "tháng Năm 15, 2019", not "1,5 tỷ"; "3 ngày trước") and the digit of "T2"
 # by one pattern starting with a digit; words by str.find, each checked where it
 # stands: a relative day ("nay", "qua", "mai", "kia" after a part of day, "hôm" or
 # "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
 # ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
-# "1.000.000" is no date.)
+# "1.000.000" is no date, and a number glued to a word or a number ("NĐ-CP30/20") starts
+# none.)  The pattern starts with \d alone, so that re skips to the next digit quickly.
 _DAY_MARKS: Final = re.compile(
-    r"\d(?:[/.\-]\d{1,2}(?!\d)|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))|,\s{0,3}\d{4})"
-    r"|(?<=t)[2-7]"
+    r"\d(?:(?<![\w/.\-]\d)\d{0,2}"
+    r"(?:[/.\-]\d{1,2}(?!\d)|\s?[\-–]\s?\d|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))"
+    r"|,\s{0,3}\d{4})"
+    r"|(?<=t[2-7]))"
 )
 _PART_ENDS: Final = {word.split()[-1].lower() for word, *_ in rows("parts_of_day.tsv")}
 _BEFORE_RELATIVE: Final = re.compile(rf"(?:{_alternation(_PART_ENDS | {'hôm', 'ngày'})})\s{{1,3}}$")
@@ -154,8 +160,34 @@ def _day_marks(text: str) -> list[int] | None:
     with its block, so the look-aheads at its end see alike).
     """
     low = lowered(text)
+    return None if low is None else _marks_in(low)
+
+
+# Joins the blocks' texts to find their day marks in one pass: no pattern above matches
+# across it, and each reads it as it reads the end or start of a text (not a digit, a
+# letter or a space).
+_BLOCK_JOINER: Final = "\0"
+
+
+def _blocks_day_marks(blocks: Sequence[TextBlock]) -> list[list[int] | None]:
+    """``[_day_marks(block.text) for block in blocks]``, lowering and scanning once."""
+    texts = [block.text for block in blocks]
+    low = lowered(_BLOCK_JOINER.join(texts))
     if low is None:
-        return None
+        return [_day_marks(text) for text in texts]
+    marks = _marks_in(low)
+    out: list[list[int] | None] = []
+    start = first = 0
+    for text in texts:
+        end = start + len(text)
+        last = bisect_left(marks, end, first)
+        out.append([at - start for at in marks[first:last]])
+        start, first = end + len(_BLOCK_JOINER), last
+    return out
+
+
+def _marks_in(low: str) -> list[int]:
+    """_day_marks in a lower-cased text."""
     marks = [m.start() for m in _DAY_MARKS.finditer(low)]
     for word, check, reach in _DAY_WORDS:
         at = low.find(word)
@@ -342,8 +374,7 @@ def extract_events(
     """
     split = _Split(blocks)
     found: list[_Found] = []
-    for order, block in enumerate(blocks):
-        marks = _day_marks(block.text)
+    for order, marks in enumerate(_blocks_day_marks(blocks)):
         if marks == []:
             continue  # no day stated: the block is not even split into sentences
         for index, sentence in enumerate(split.sentences(order)):
@@ -376,7 +407,9 @@ class _Split:
 
     def after(self, order: int, index: int) -> Iterator[_Sentence]:
         """The sentences after sentence ``index`` of block ``order``, in reading order."""
-        yield from self.sentences(order)[index + 1 :]
+        sentences = self.sentences(order)
+        for later in range(index + 1, len(sentences)):  # no copy of the block's rest
+            yield sentences[later]
         for later in range(order + 1, len(self.blocks)):
             yield from self.sentences(later)
 
@@ -386,7 +419,7 @@ def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found 
     low_text = lowered(text)
     dates = [
         when
-        for when in find_date_expressions(text, published)
+        for when in expressions_in(text, published, low_text)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(
             text, low_text, max(0, when.start - _DOC_WINDOW), when.start
