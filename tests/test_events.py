@@ -18,7 +18,7 @@ import vnnews
 from vnnews import Event, Mention, Person, _events
 from vnnews._blocks import TextBlock, text_blocks
 from vnnews._data import rows
-from vnnews._dates import VIETNAM, find_date_expressions
+from vnnews._dates import VIETNAM, expressions_in, find_date_expressions
 from vnnews._dates import lowered as _lowered
 from vnnews._events import extract_events, province_of
 
@@ -485,3 +485,21 @@ def test_block_day_marks_as_each_block_alone(paragraphs: list[str]) -> None:
     blocks = [TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs)]
     expected = [_day_marks(text) for text in paragraphs]
     assert _events._blocks_day_marks(blocks) == expected  # noqa: SLF001
+
+
+@given(_paragraphs())
+@example(("Ngày 5/6 và thứ Hai, sáng nay 6/2 - 10/2, 3 ngày trước; năm 2019 - 2020.",))
+@example(("0- 0-0/0",))
+def test_dated_days_are_read_up_to_the_last_mark(paragraphs: tuple[str, ...]) -> None:
+    for order, text in enumerate(paragraphs):
+        marks = _day_marks(text)
+        for sentence in _sentences(TextBlock("paragraphs", order, text), order):
+            inside = [
+                at - sentence.start for at in marks or () if sentence.start <= at < sentence.end
+            ]
+            if not inside:
+                continue
+            whole, low = sentence.text, _lowered(sentence.text)
+            expected = [e for e in find_date_expressions(whole, PUBLISHED) if e.precision == "day"]
+            found = expressions_in(whole, PUBLISHED, low, inside[-1])
+            assert [e for e in found if e.precision == "day"] == expected

@@ -411,11 +411,15 @@ def find_date_expressions(
 
 
 def expressions_in(
-    text: str, reference: date | datetime | None, low: str | None
+    text: str, reference: date | datetime | None, low: str | None, until: int | None = None
 ) -> list[DateExpression]:
-    """``find_date_expressions(text, reference)``, given ``low = lowered(text)``."""
+    """``find_date_expressions(text, reference)``, given ``low = lowered(text)``.
+
+    With ``until``, the expressions of the atom groups that start after it are left
+    out, and the text after them is not even read.
+    """
     ref = _reference_day(reference)
-    atoms = _atoms_in(text, low)
+    atoms = _atoms_in(text, low, until)
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
@@ -440,9 +444,13 @@ def _atoms(text: str) -> list[re.Match[str]]:
     return _atoms_in(text, lowered(text))
 
 
-def _atoms_in(text: str, lower: str | None) -> list[re.Match[str]]:
-    """``_atoms(text)``, given ``lower = lowered(text)``."""
-    out = []
+def _atoms_in(text: str, lower: str | None, until: int | None = None) -> list[re.Match[str]]:
+    """``_atoms(text)``, given ``lower = lowered(text)``, up to the first group after ``until``.
+
+    The atoms stop before the first that starts after ``until`` and does not join the
+    group before it (the gap between them is not a _GAP).
+    """
+    out: list[re.Match[str]] = []
     pos = 0
     match = _ATOMS.match
     if lower is not None and _OTHER_DIGIT.search(text) is None:
@@ -457,6 +465,12 @@ def _atoms_in(text: str, lower: str | None) -> list[re.Match[str]]:
             # stands before, and every atom starting with a letter or a digit needs none.
             pos = start.end()
         else:
+            if (
+                until is not None
+                and at > until
+                and not (out and _GAP.fullmatch(text, out[-1].end(), at))
+            ):
+                break
             out.append(m)
             pos = m.end()
     return out

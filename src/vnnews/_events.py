@@ -128,10 +128,11 @@ _DOC_WINDOW: Final = 140
 # "ngày", as in "sáng nay", "chiều tối qua", "hôm kia" and "ngày mai") and a weekday
 # ("thứ Hai", "thứ 5", "Chủ nhật", "CN").  (A day or month has at most two digits:
 # "1.000.000" is no date, and a number glued to a word or a number ("NĐ-CP30/20") starts
-# none.)  The pattern starts with \d alone, so that re skips to the next digit quickly.
+# none.)  The pattern starts with \d alone, so that re skips to the next digit quickly;
+# it takes the number only, what follows it is looked at (a mark stands at each number).
 _DAY_MARKS: Final = re.compile(
     r"\d(?:(?<![\w/.\-]\d)\d{0,2}"
-    r"(?:[/.\-]\d{1,2}(?!\d)|\s?[\-–]\s?\d|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))"
+    r"(?=[/.\-]\d{1,2}(?!\d)|\s?[\-–]\s?\d|\s{1,3}(?:tháng\s|(?:ngày|tuần)\s{1,3}(?:trước|nữa))"
     r"|,\s{0,3}\d{4})"
     r"|(?<=t[2-7]))"
 )
@@ -378,13 +379,16 @@ def extract_events(
         if marks == []:
             continue  # no day stated: the block is not even split into sentences
         for index, sentence in enumerate(split.sentences(order)):
+            until = None
             if marks is not None:
                 at = bisect_left(marks, sentence.start)
                 if at == len(marks):
                     break
                 if marks[at] >= sentence.end:
                     continue
-            event = _event_in(sentence, published)
+                # A dated day's atoms hold a mark: none is read after the last.
+                until = marks[bisect_left(marks, sentence.end, at) - 1] - sentence.start
+            event = _event_in(sentence, published, until)
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
@@ -414,12 +418,15 @@ class _Split:
             yield from self.sentences(later)
 
 
-def _event_in(sentence: _Sentence, published: date | datetime | None) -> _Found | None:
+def _event_in(
+    sentence: _Sentence, published: date | datetime | None, until: int | None = None
+) -> _Found | None:
+    """The event the sentence tells, if any; ``until``: no dated day starts after it."""
     text = sentence.text
     low_text = lowered(text)
     dates = [
         when
-        for when in expressions_in(text, published, low_text)
+        for when in expressions_in(text, published, low_text, until)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(
             text, low_text, max(0, when.start - _DOC_WINDOW), when.start
