@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 import unicodedata
@@ -23,6 +24,7 @@ from vnnews._encodings import LINE_BREAKS
 from vnnews._errors import ParseError
 from vnnews._layout import Layout
 from vnnews._normalize import clean_line, fold, normalize_text
+from vnnews._parse import BIG_INPUT
 
 VN = timezone(timedelta(hours=7))
 
@@ -549,3 +551,37 @@ class TestSentenceEnds:
     @given(SENTENCES)
     def test_last_sentence_end_equals_the_slow_definition(self, text: str) -> None:
         assert last_sentence_end(text) == slow_last_sentence_end(text)
+
+
+def test_parse_leaves_no_cyclic_garbage() -> None:
+    """What lets parse pause the collector on big inputs: it makes no reference cycles."""
+    texts = [
+        vnnews.example_text(),
+        "Thứ Ba, 12/06/2018\n\nTiêu đề\n\nẢnh.\nẢnh.\n",
+        "a " + "." * 500,
+    ]
+    vnnews.parse(texts[0])
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            vnnews.parse(text)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_big_input_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    text = "Tiêu đề\n\n" + "Mở đầu. " * (BIG_INPUT // 8 + 1)
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        vnnews.parse(text)
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()

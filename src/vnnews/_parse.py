@@ -7,8 +7,12 @@ extractors, then the Article.  No stage calls back into an earlier one.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Final
 
 from ._blocks import text_blocks
 from ._data import text as _data_text
@@ -21,6 +25,30 @@ from ._normalize import decode, normalize_text
 from ._people import extract_people
 
 __all__ = ["example_text", "parse", "parse_file"]
+
+#: Above this many characters, :func:`parse` pauses the cyclic garbage collector.
+BIG_INPUT: Final = 1_000_000
+
+
+@contextmanager
+def _gc_paused(size: int) -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big input is parsed.
+
+    A 10 MB input makes millions of objects that live until the Article is
+    built; each full collection walks all of them again, which made parse
+    time grow about 1.5 times faster than the input.  Parsing creates no
+    garbage that needs the collector, and reference counting still frees
+    everything else.  Ordinary articles, far below ``BIG_INPUT``, leave the
+    collector alone; a collector that was off stays off.
+    """
+    if size <= BIG_INPUT or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
@@ -44,6 +72,11 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
     elif not isinstance(text, str):
         msg = f"parse takes str or bytes, not {type(text).__name__}"
         raise TypeError(msg)
+    with _gc_paused(len(text)):
+        return _parse_text(text)
+
+
+def _parse_text(text: str) -> Article:
     layout = read_layout(normalize_text(text))
     blocks = text_blocks(layout.title, layout.lead, layout.paragraphs, layout.captions)
     people = extract_people(blocks)
