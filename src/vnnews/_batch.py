@@ -8,6 +8,7 @@ knows about articles; the command line (``_cli``) supplies the work.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -70,6 +71,7 @@ def ordered_map(
     *,
     jobs: int,
     chunk: int,
+    warm_up: Callable[[], object] | None = None,
 ) -> Iterator[_R]:
     """Yield the results of ``func`` over chunks of ``items``, flattened, in input order.
 
@@ -78,6 +80,12 @@ def ordered_map(
     chunks are read ahead.  With ``jobs == 1`` everything runs in this
     process.  Closing the generator (or an exception in the consumer)
     cancels the chunks not yet started and stops the workers.
+
+    Workers forked from this process inherit its state: ``warm_up`` (if
+    given) runs here first, so that caches it fills are filled once, not
+    once per worker, and the objects made so far are frozen out of the
+    garbage collector (:func:`gc.freeze`), so that collections in the
+    workers do not copy the pages they live on.
     """
     if jobs <= 1:
         for part in _chunks(items, chunk):
@@ -88,7 +96,12 @@ def ordered_map(
 
     pending: deque[Future[list[_R]]] = deque()
     window = jobs * WINDOW_PER_JOB
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker)
+    context = _context()
+    if context.get_start_method() == "fork":
+        if warm_up is not None:
+            warm_up()
+        gc.freeze()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker)
     try:
         for part in _chunks(items, chunk):
             pending.append(pool.submit(func, part))
@@ -98,6 +111,7 @@ def ordered_map(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _clock(seconds: float) -> str:

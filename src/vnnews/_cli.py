@@ -367,6 +367,11 @@ def _work(chunk: list[_Task], serialize: Any) -> list[_Outcome]:
     return out
 
 
+def _warm_up() -> None:
+    """Parse the bundled article once, before workers fork, to fill the parser's caches."""
+    parse(example_text())
+
+
 class _Job:
     """``_work`` with the output format bound: a picklable callable for the pool."""
 
@@ -419,7 +424,9 @@ def _outcomes(args: argparse.Namespace, skip: Path | None) -> Generator[_Outcome
     tasks = _inputs(args.paths, example=args.example, pattern=args.glob, skip=skip)
     head = list(islice(tasks, POOL_THRESHOLD))
     jobs = args.jobs if len(head) >= POOL_THRESHOLD else 1
-    yield from ordered_map(_Job(args.format), chain(head, tasks), jobs=jobs, chunk=CHUNK)
+    yield from ordered_map(
+        _Job(args.format), chain(head, tasks), jobs=jobs, chunk=CHUNK, warm_up=_warm_up
+    )
 
 
 def _run(args: argparse.Namespace, writer: _Writer, skip: Path | None) -> int:
