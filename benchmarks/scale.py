@@ -98,7 +98,7 @@ def _cpu_seconds() -> float:
 def throughput(corpus: Path, count: int, repeat: int) -> None:
     print(f"(b) vnnews parse throughput over {count} articles (best of {repeat})")
     print(f"    load average before: {os.getloadavg()[0]:.1f} (other work on the CPUs skews this)")
-    rates = {}
+    rates, walls = {}, {}
     for jobs in (1, 2):
         cpu = _cpu_seconds()
         seconds = best_of(
@@ -109,6 +109,7 @@ def throughput(corpus: Path, count: int, repeat: int) -> None:
         )
         cpu = (_cpu_seconds() - cpu) / repeat
         rates[jobs] = count / seconds
+        walls[jobs] = seconds
         print(
             f"    --jobs {jobs}   {rates[jobs]:7.0f} articles/s   ({seconds:.2f} s wall,"
             f" {cpu:.2f} s CPU in all processes)"
@@ -122,6 +123,8 @@ def throughput(corpus: Path, count: int, repeat: int) -> None:
         f"    start-up (the command on one article): {startup:.2f} s, a fixed cost in both"
         " runs that two jobs cannot share"
     )
+    steady = (walls[1] - startup) / (walls[2] - startup)
+    print(f"    2 jobs / 1 job without the start-up: {steady:.2f}x")
 
 
 def _rss_kib(pid: int) -> int:
