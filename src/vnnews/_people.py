@@ -222,7 +222,6 @@ _NEAR_SHORT: Final = 40  # the same for a short name ("Thủ tướng Hungary Or
 _BEFORE: Final = 45  # characters a name may stand before its title ("A, chuyên gia …")
 _LONGEST_RUN: Final = 80  # characters: a run of capitalised words that starts in a window
 _MAX_VIETNAMESE: Final = 4  # syllables of a Vietnamese name
-_MAX_FOREIGN: Final = 3  # words of a foreign name
 _BRIDGE: Final = 4  # lower-case words a title may run over before a capitalised word
 _SENTENCE_END: Final = frozenset(".!?…;:“”\"'(-–")
 _CLAUSE_END: Final = _SENTENCE_END | {","}
