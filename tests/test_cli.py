@@ -275,6 +275,22 @@ def test_text_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert not out.endswith("\n\n")
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "jsonld", "text"])
+def test_text_only_stdout_gets_the_same_text(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A standard output without a binary buffer (``io.StringIO``) gets what a file gets."""
+    other = write_article(tmp_path / "in" / "other.txt", "Bài khác")
+    target = tmp_path / f"out.{fmt}"
+    args = ["parse", "--quiet", "--format", fmt, "--example", str(other)]
+    assert main([*args, "--output", str(target)]) == 0
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(args) == 0
+    assert stream.getvalue() == target.read_text(encoding="utf-8")
+    assert "Bài khác" in stream.getvalue()
+
+
 def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out.jsonl"
     assert main(["parse", "--example", "--output", str(target)]) == 0

@@ -41,7 +41,7 @@ EXIT_INTERRUPTED = 130
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
 EXAMPLE_LABEL = "<example>"
-TEXT_SEPARATOR = "\n----\n\n"
+TEXT_SEPARATOR = b"\n----\n\n"
 
 #: Inputs per chunk sent to a worker, and the batch size below which no
 #: workers are started: a pool costs more to start than a few articles do to parse.
@@ -90,29 +90,28 @@ interrupted.
 
 
 class _Sink(Protocol):
-    """Where output text goes: a text stream, or :class:`_Utf8Sink`."""
+    """Where output goes: UTF-8 bytes, written as they come."""
 
-    def write(self, text: str, /) -> object: ...
+    def write(self, data: bytes, /) -> object: ...
     def flush(self) -> object: ...
 
 
-class _Utf8Sink:
-    """Writes text as UTF-8 bytes to a binary stream that it never closes.
+class _TextSink:
+    """Passes UTF-8 bytes on to a text stream that has no binary buffer (``io.StringIO``)."""
 
-    Encoding here, rather than wrapping the stream in an ``io.TextIOWrapper``,
-    leaves ``sys.stdout`` as it was: nothing to detach, nothing that closes
-    the real standard output when garbage-collected, and a line feed stays a
-    line feed on every platform.
-    """
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        self._raw = raw
-
-    def write(self, text: str, /) -> object:
-        return self._raw.write(text.encode("utf-8", "backslashreplace"))
+    def write(self, data: bytes, /) -> object:
+        return self._stream.write(data.decode("utf-8"))
 
     def flush(self) -> object:
-        return self._raw.flush()
+        return self._stream.flush()
+
+
+def _encoded(text: str) -> bytes:
+    """Output text as UTF-8; encoded in the workers, so that the parent only copies bytes."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 # --- output formats -------------------------------------------------------------
@@ -131,7 +130,7 @@ class _Writer:
 
     @staticmethod
     def serialize(article: Article) -> Any:
-        """What a worker sends back for ``article``: text, in the text formats."""
+        """What a worker sends back for ``article``: UTF-8 bytes, in the text formats."""
         raise NotImplementedError
 
     def start(self) -> None:
@@ -156,39 +155,39 @@ class _Writer:
 
 class _JsonLinesWriter(_Writer):
     @staticmethod
-    def serialize(article: Article) -> str:
-        return to_json(article) + "\n"
+    def serialize(article: Article) -> bytes:
+        return _encoded(to_json(article) + "\n")
 
 
 class _JsonLdWriter(_Writer):
     @staticmethod
-    def serialize(article: Article) -> str:
-        return json.dumps(to_jsonld(article), ensure_ascii=False) + "\n"
+    def serialize(article: Article) -> bytes:
+        return _encoded(json.dumps(to_jsonld(article), ensure_ascii=False) + "\n")
 
 
 class _JsonArrayWriter(_Writer):
     """The same text as ``json.dumps([...], indent=2, ensure_ascii=False)``, streamed."""
 
     @staticmethod
-    def serialize(article: Article) -> str:
-        return to_json(article, indent=2).replace("\n", "\n  ")
+    def serialize(article: Article) -> bytes:
+        return _encoded(to_json(article, indent=2).replace("\n", "\n  "))
 
     def start(self) -> None:
-        self.out.write("[")
+        self.out.write(b"[")
 
     def _write(self, item: Any) -> None:
-        self.out.write(",\n  " if self.count else "\n  ")
+        self.out.write(b",\n  " if self.count else b"\n  ")
         self.out.write(item)
 
     def finish(self) -> None:
-        self.out.write("\n]\n" if self.count else "]\n")
+        self.out.write(b"\n]\n" if self.count else b"]\n")
         super().finish()
 
 
 class _TextWriter(_Writer):
     @staticmethod
-    def serialize(article: Article) -> str:
-        return to_text(article).rstrip("\n") + "\n"
+    def serialize(article: Article) -> bytes:
+        return _encoded(to_text(article).rstrip("\n") + "\n")
 
     def _write(self, item: Any) -> None:
         if self.count:
@@ -272,7 +271,7 @@ def _inputs(
         elif arg and Path(arg).is_dir():  # Path("") is "."
             try:
                 for file in _directory_files(Path(arg), pattern, skip):
-                    yield _Task(str(file), path=str(file))
+                    yield _Task(file, path=file)
             except OSError as exc:
                 yield _Task(arg, error=_describe(exc))
         else:
@@ -290,8 +289,8 @@ def _count_inputs(paths: Sequence[str], *, example: bool, pattern: str) -> int:
     return count
 
 
-def _directory_files(root: Path, pattern: str, skip: Path | None) -> Iterator[Path]:
-    """The files below ``root`` matching ``pattern``, sorted by relative path.
+def _directory_files(root: Path, pattern: str, skip: Path | None) -> Iterator[str]:
+    """The paths of the files below ``root`` matching ``pattern``, sorted by relative path.
 
     A pattern of one component (``*.txt``) is matched while walking, one
     sorted directory at a time, so that memory holds one directory's names,
@@ -304,24 +303,29 @@ def _directory_files(root: Path, pattern: str, skip: Path | None) -> Iterator[Pa
     if "/" in pattern or os.sep in pattern:
         files = [path for path in root.rglob(pattern) if path.is_file()]
         files.sort(key=lambda path: path.relative_to(root).parts)
-        found: Iterator[Path] = iter(files)
+        found: Iterator[str] = map(str, files)
     else:
-        found = _walk(root, pattern)
+        found = _walk(str(root), pattern)
     for path in found:
-        if skip is not None and path.name == skip.name and path.resolve() == skip:
+        name = path.rpartition(os.sep)[2]
+        if skip is not None and name == skip.name and Path(path).resolve() == skip:
             continue
         yield path
 
 
-def _walk(directory: Path, pattern: str) -> Iterator[Path]:
-    """Depth first, entries in name order: the order of sorting paths by their parts."""
+def _walk(directory: str, pattern: str) -> Iterator[str]:
+    """Depth first, entries in name order: the order of sorting paths by their parts.
+
+    Paths stay strings (``str(Path(...))`` spelling, as ``directory`` is one):
+    a million ``Path`` objects cost the parent more than the listing itself.
+    """
     with os.scandir(directory) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
         if entry.is_dir():
-            yield from _walk(Path(entry.path), pattern)
+            yield from _walk(entry.path, pattern)
         elif fnmatch.fnmatchcase(entry.name, pattern) and (entry.is_file() or entry.is_symlink()):
-            yield Path(entry.path)
+            yield entry.path
 
 
 def _read_stdin() -> _Task:
@@ -471,10 +475,10 @@ def _run_to_stdout(args: argparse.Namespace) -> int:
     stdout = sys.stdout
     if stdout is None:  # pythonw: nowhere to write, but errors still count
         with Path(os.devnull).open("wb") as devnull:
-            return _run(args, _WRITERS[args.format](_Utf8Sink(devnull)), None)
+            return _run(args, _WRITERS[args.format](devnull), None)
     buffer: IO[bytes] | None = getattr(stdout, "buffer", None)
     stdout.flush()  # whatever was written before comes first
-    out: _Sink = stdout if buffer is None else _Utf8Sink(buffer)
+    out: _Sink = _TextSink(stdout) if buffer is None else buffer
     try:
         return _run(args, _WRITERS[args.format](out), None)
     except BrokenPipeError:
@@ -504,12 +508,10 @@ def _silence_stdout(stdout: IO[str]) -> None:
 def _run_to_file(args: argparse.Namespace, target: str) -> int:
     try:
         if args.format == "parquet":
-            with Path(os.devnull).open("w", encoding="utf-8") as devnull:
+            with Path(os.devnull).open("wb") as devnull:
                 writer = _ParquetWriter(devnull, target)
                 return _run(args, writer, Path(target).resolve())
-        with Path(target).open(
-            "w", encoding="utf-8", newline="\n", errors="backslashreplace"
-        ) as out:
+        with Path(target).open("wb") as out:
             return _run(args, _WRITERS[args.format](out), Path(target).resolve())
     except OSError as exc:  # opening, writing or closing the output; inputs report their own
         _report(target, _describe(exc))
