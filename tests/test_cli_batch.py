@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import vnnews
 from test_cli import article_text, titles_of_jsonl, without_summary
@@ -173,3 +175,22 @@ def test_broken_link_in_a_directory_is_reported(
     assert without_summary(capsys.readouterr().err).startswith(
         f"vnnews: error: {tmp_path / 'a.txt'}: "
     )
+
+
+@given(
+    st.lists(st.integers(), max_size=300),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=0, max_value=5),
+)
+def test_tapered_chunks_keep_every_item_in_order(items: list[int], size: int, ahead: int) -> None:
+    chunks = list(_batch._tapered_chunks(items, size, ahead=ahead))  # noqa: SLF001
+    assert [item for chunk in chunks for item in chunk] == items
+    assert all(chunks)
+    # Full chunks first, then the end in small ones: at most ``ahead`` full
+    # chunks' worth and the last partial one.
+    full = 0
+    while full < len(chunks) and len(chunks[full]) == size:
+        full += 1
+    small = max(size // 8, 1)
+    assert all(len(chunk) <= small for chunk in chunks[full:])
+    assert len(items) - full * size < size * (ahead + 1) or small == size

@@ -65,6 +65,25 @@ def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
         yield chunk
 
 
+def _tapered_chunks(items: Iterable[_T], size: int, *, ahead: int) -> Iterator[list[_T]]:
+    """Lists of ``size`` items, but the last ``ahead`` lists' worth in lists of ``size // 8``.
+
+    Big chunks cost the parent less (each is one round trip through the
+    pool); small ones at the end keep every worker busy until the last
+    article, instead of one finishing a big chunk alone.  The end is seen by
+    reading ``ahead`` chunks in advance.
+    """
+    it = iter(items)
+    held: deque[list[_T]] = deque()
+    while len(chunk := list(islice(it, size))) == size:
+        held.append(chunk)
+        if len(held) > ahead:
+            yield held.popleft()
+    rest = [item for part in held for item in part]
+    rest += chunk
+    yield from _chunks(rest, max(size // 8, 1))
+
+
 def ordered_map(
     func: Callable[[list[_T]], list[_R]],
     items: Iterable[_T],
@@ -76,7 +95,8 @@ def ordered_map(
     """Yield the results of ``func`` over chunks of ``items``, flattened, in input order.
 
     ``jobs`` worker processes each run ``func`` (a module-level function) on
-    one list of ``chunk`` items at a time; at most ``jobs * WINDOW_PER_JOB``
+    one list of ``chunk`` items at a time (the last few lists are shorter, so
+    that the workers finish together); at most ``jobs * WINDOW_PER_JOB``
     chunks are read ahead.  With ``jobs == 1`` everything runs in this
     process.  Closing the generator (or an exception in the consumer)
     cancels the chunks not yet started and stops the workers.
@@ -103,7 +123,7 @@ def ordered_map(
         gc.freeze()
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker)
     try:
-        for part in _chunks(items, chunk):
+        for part in _tapered_chunks(items, chunk, ahead=jobs):
             pending.append(pool.submit(func, part))
             if len(pending) >= window:
                 yield from pending.popleft().result()

@@ -43,10 +43,12 @@ STDIN_LABEL = "<stdin>"
 EXAMPLE_LABEL = "<example>"
 TEXT_SEPARATOR = b"\n----\n\n"
 
-#: Inputs per chunk sent to a worker, and the batch size below which no
-#: workers are started: a pool costs more to start than a few articles do to parse.
-CHUNK: Final = 8
-POOL_THRESHOLD: Final = 2 * CHUNK
+#: Inputs per chunk sent to a worker: each chunk costs the parent a round trip
+#: through the pool (about 0.3 ms), a tenth of what its articles cost to parse.
+CHUNK: Final = 32
+#: The batch size below which no workers are started: a pool costs more to
+#: start than a few articles do to parse.
+POOL_THRESHOLD: Final = 16
 
 _EMPTY_ARTICLE: Final = Article()
 
