@@ -327,7 +327,7 @@ class _Block:
             if h.end not in self.triggers:
                 kind = "descriptor" if h.descriptor else "title"
                 self.triggers[h.end] = (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
-        self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
+        self.spans = sorted([(start, end) for end, (start, _) in self.triggers.items()])
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
         self.extents: dict[tuple[int, int, bool, bool, int], int] = {}  # _extent's answers
@@ -713,7 +713,8 @@ def _has_org(block: _Block, start: int, words: Sequence[str], i: int) -> bool:
 
 def _valid(words: Sequence[str]) -> bool:
     """Not initials only ("N.V.A.", "Đ."), and an initial only at the end ("Nguyễn Văn H.")."""
-    return not words[0].endswith(".") and all(not w.endswith(".") for w in words[:-1])
+    # The words have no space in them: one before the last ends with "." where ". " is.
+    return not words[0].endswith(".") and ". " not in " ".join(words)
 
 
 class _Scan:
@@ -926,9 +927,10 @@ def _lone_after_title(block: _Block, word: str, end: int) -> bool:
 class _Someone:
     """What is known of one person while the article is read."""
 
-    def __init__(self, seen: _Seen) -> None:
+    def __init__(self, seen: _Seen, key: tuple[str, ...] | None = None) -> None:
+        """One person, first seen at ``seen``; ``key`` is :func:`_key` of its words."""
         self.name = " ".join(seen.words)
-        self.key = tuple(map(_fold, seen.words))
+        self.key = _key(seen.words) if key is None else key
         self.seen: list[_Seen] = [seen]
         self.short: list[_Seen] = []
 
@@ -1065,18 +1067,18 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     ]
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
+    keys = [_key(s.words) for s in fulls]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
-    ends = {k[-n:] for k in {_key(s.words) for s in fulls} for n in range(1, len(k))}
+    ends = {k[-n:] for k in set(keys) for n in range(1, len(k))}
     shorts = [s for s in seen if not _is_full(s)]
-    for s in fulls:
-        key = _key(s.words)
+    for s, key in zip(fulls, keys, strict=True):
         if key in ends:
             shorts.append(s)
             continue
         if key in people:
             people[key].seen.append(s)
         else:
-            people[key] = _Someone(s)
+            people[key] = _Someone(s, key)
     _merge_run_on(people)
     known = _Known(people.values())
     for s in sorted(shorts, key=lambda s: s.order):
