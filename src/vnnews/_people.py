@@ -30,7 +30,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
@@ -278,6 +278,12 @@ class _Trigger(NamedTuple):
 
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
 
+# The records above built in C from a tuple of all their fields, in order: the classes'
+# own constructors are Python functions, slow on the hot paths (keywords most of all).
+_new_head: Final = partial(tuple.__new__, _Head)
+_new_seen: Final = partial(tuple.__new__, _Seen)
+_new_trigger: Final = partial(tuple.__new__, _Trigger)
+
 
 # A word _TRIGGER_RE matched in a block: (start, end, the word in lower case).
 _Found = tuple[int, int, str]
@@ -319,7 +325,7 @@ class _Block:
                 if (head := _head(self, start, end, word)) is not None:
                     self.heads.append(head)
             elif kind == "rank":
-                self.triggers[end] = (start, _Trigger("rank", text[start:end], plural=False))
+                self.triggers[end] = (start, _new_trigger(("rank", text[start:end], False)))
             elif not (text[start].isupper() and " " not in word) or _sentence_start(text, start):
                 # "Anh" inside a sentence is England; "Ông" after a full stop is Mr.
                 self._honorific(start, end)
@@ -328,7 +334,7 @@ class _Block:
         for h in self.heads:
             if h.end not in self.triggers:
                 kind = "descriptor" if h.descriptor else "title"
-                self.triggers[h.end] = (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
+                self.triggers[h.end] = (h.start, _new_trigger((kind, text[h.role : h.end], False)))
         self.spans = sorted([(start, end) for end, (start, _) in self.triggers.items()])
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
@@ -339,7 +345,7 @@ class _Block:
         plural = None
         if _fold(_word_before(self.low, start)) in _PLURAL_KEYS:
             plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
-        trig = _Trigger("honorific", self.text[start:end], plural is not None)
+        trig = _new_trigger(("honorific", self.text[start:end], plural is not None))
         self.triggers[_colon_end(self.text, end)] = (plural.start() if plural else start, trig)
 
 
@@ -391,7 +397,7 @@ def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
                 if _fold(word) in _NEW:  # "tân Bí thư": the office is "Bí thư"
                     title = at + len(word) + 1
                 former = former or _fold(word) in _FORMER
-    return _Head(start, title, role, end, descriptor, former)
+    return _new_head((start, title, role, end, descriptor, former))
 
 
 def _stripped_end(text: str, i: int, chars: str | None = None) -> int:
@@ -886,16 +892,18 @@ class _Scan:
         titles += _titles_after(block, end)
         words = tuple(block.text[start:end].split(" "))
         lone = trigger is not None and trigger.kind in {"honorific", "rank"}
-        return _Seen(
-            (self.number, start),
-            self.source,
-            start,
-            end,
-            words,
-            honorific,
-            rank,
-            tuple(titles),
-            lone,
+        return _new_seen(
+            (
+                (self.number, start),
+                self.source,
+                start,
+                end,
+                words,
+                honorific,
+                rank,
+                tuple(titles),
+                lone,
+            )
         )
 
 
@@ -1177,4 +1185,4 @@ class _Finder:
 
 def _plain(number: int, block: TextBlock, start: int, end: int) -> _Seen:
     words = tuple(block.text[start:end].split(" "))
-    return _Seen((number, start), block, start, end, words, None, None, (), lone=False)
+    return _new_seen(((number, start), block, start, end, words, None, None, (), False))
