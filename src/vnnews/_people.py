@@ -735,16 +735,16 @@ class _Scan:
         self.found: list[tuple[int, int, _Trigger | None]] = []  # (start, end, trigger)
 
     def run(self) -> list[_Seen]:
-        text = self.block.text
-        if not self.block.spans:
+        block = self.block
+        text, names, name_ends = block.text, block.names, block.name_ends
+        if not block.spans:
             return []  # no address word, rank or title: no name
         plural_until = -1
         plural_word: str | None = None
-        for m in self._runs():
-            start, end = m.span()
-            if text.find(" ", start, end) < 0 and not self._maybe_short(start):
+        for at, stop in self._runs():
+            if text.find(" ", at, stop) < 0 and not self._maybe_short(at):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._bounds(start, end)
+            start, end, trigger = self._bounds(at, stop)
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -754,14 +754,14 @@ class _Scan:
             if found is None:
                 continue
             self.found.append(found)
-            if found[2] is None or found[2].kind != "title" or " " in text[found[0] : found[1]]:
-                self.block.names.add(found[0])  # not "Trung" in "Ủy viên Trung ương Đảng"
-                self.block.name_ends.add(found[1])
-            trig = found[2]
+            name_start, name_end, trig = found
+            if trig is None or trig.kind != "title" or text.find(" ", name_start, name_end) >= 0:
+                names.add(name_start)  # not "Trung" in "Ủy viên Trung ương Đảng"
+                name_ends.add(name_end)
             if trig is not None and trig.plural:
                 plural_word = trig.word
-                stop = text.find(".", found[1])
-                plural_until = len(text) if stop < 0 else stop
+                full_stop = text.find(".", name_end)
+                plural_until = len(text) if full_stop < 0 else full_stop
         return [self._seen(*f) for f in self.found]
 
     def _bounds(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
@@ -782,19 +782,13 @@ class _Scan:
             end = _stripped_end(block.text, spans[k][0])
         return start, end, trigger
 
-    def _adjacent(self, start: int) -> _Trigger | None:
-        got = (
-            self.block.triggers.get(start - 1)
-            if self.block.text[start - 1 : start] == " "
-            else None
-        )
-        return None if got is None else got[1]
-
     def _name(
         self, start: int, end: int, trigger: _Trigger | None
     ) -> tuple[int, int, _Trigger | None] | None:
         text = self.block.text
-        trigger = trigger or self._adjacent(start)
+        if trigger is None and start and text[start - 1] == " ":  # a trigger one space before
+            got = self.block.triggers.get(start - 1)
+            trigger = None if got is None else got[1]
         if trigger is None and not self._near_title(start, end):
             return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
         words = text[start:end].split(" ")
@@ -827,8 +821,8 @@ class _Scan:
             return name_start, end, None
         return None
 
-    def _runs(self) -> Iterator[re.Match[str]]:
-        """The runs of capitalised words near an address word, rank or title."""
+    def _runs(self) -> Iterator[tuple[int, int]]:
+        """The runs of capitalised words near an address word, rank or title: their spans."""
         text, block = self.block.text, self.block
         windows = sorted(
             [(end, end + _NEAR) for _, end in block.spans]
@@ -839,10 +833,11 @@ class _Scan:
             if stop <= last:
                 continue
             for m in _RUN_RE.finditer(text, max(start, last), stop + _LONGEST_RUN):
-                if m.start() >= stop:
+                at, end = m.span()
+                if at >= stop:
                     break
-                last = m.end()
-                yield m
+                last = end
+                yield at, end
             last = max(last, stop)
 
     def _maybe_short(self, start: int) -> bool:
