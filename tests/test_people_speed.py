@@ -7,11 +7,21 @@ and hypothesis checks that the extractor's faster way gives the same answer.
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vnnews._people import _LOW, _PARTICLE, _RUN_RE, _UP, _valid
+from vnnews._people import (
+    _LOW,
+    _OTHER_SPACES,
+    _PARTICLE,
+    _RUN_RE,
+    _TRIGGER_RE,
+    _UP,
+    _trigger_matches,
+    _valid,
+)
 
 # The run pattern with plain (backtracking) repeats, as it was written first.
 _PLAIN_WORD = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}+(?:['’-]\w+)*(?!\w)"
@@ -41,3 +51,25 @@ def test_valid_is_no_initial_but_the_last(words: list[str]) -> None:
     """_valid looks for ". " in the joined words: the same as looking at each word."""
     plain = not words[0].endswith(".") and all(not w.endswith(".") for w in words[:-1])
     assert _valid(words) == plain
+
+
+def test_other_spaces_are_every_space_but_the_space() -> None:
+    """The two trigger patterns together stand after what \\s stands for, no more."""
+    other = re.compile(f"[{_OTHER_SPACES}]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (other.match(char) is not None) == (char.isspace() and char != " "), hex(code)
+
+
+_TRIGGER_PIECES = ("ông", "bà", "Ông", "chủ tịch", "phó chủ tịch", "bộ trưởng", "đồng chí", "an")
+_TRIGGER_TEXT = st.lists(
+    st.sampled_from(_TRIGGER_PIECES) | st.sampled_from(" \t\n\u3000(“-:,.x"), max_size=16
+).map("".join)
+
+
+@given(_TRIGGER_TEXT)
+@example(" (phó chủ tịch ông")
+def test_trigger_matches_are_those_of_the_one_pattern(text: str) -> None:
+    """The two patterns, merged, find the matches of _TRIGGER_RE, and no other."""
+    want = [(m.span(), m.group("word")) for m in _TRIGGER_RE.finditer(text)]
+    assert [(m.span(), m.group("word")) for m in _trigger_matches(text)] == want

@@ -162,9 +162,16 @@ _DEPUTY_HEADS: Final = (*_HEADS, *(f"{d} {h}" for d in _DEPUTY for h in _HEADS))
 # address words, ranks and title heads; _KINDS tells them apart.
 # It starts with the character before the word, which lets the engine skip ahead to word
 # starts; match it against " " + the lower-cased text.
-_TRIGGER_RE: Final = re.compile(
-    rf"[\s(“\"'\-–:;,.!?…/](?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
+_TRIGGER_WORD: Final = rf"(?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
+_TRIGGER_RE: Final = re.compile(rf"[\s(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
+# The same, in two patterns: after a space, and after any other of those characters.  The
+# engine skips to a space, one character, much faster than to one of a set; _found merges
+# the two.  (The other spaces are those str.isspace knows, which \s means.)
+_OTHER_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_TRIGGER_AFTER_SPACE_RE: Final = re.compile(rf" {_TRIGGER_WORD}")
+_TRIGGER_AFTER_OTHER_RE: Final = re.compile(rf"[{_OTHER_SPACES}(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
 _KINDS: Final = {
     **{_fold(w): "head" for w in _DEPUTY_HEADS},
     **{_fold(w): "honorific" for w in _HONORIFICS},
@@ -297,13 +304,39 @@ def _found(lows: Sequence[str]) -> list[list[_Found]]:
     """
     out: list[list[_Found]] = [[] for _ in lows]
     k, offset, stop = 0, 1, 1 + len(lows[0]) if lows else 0
-    for m in _TRIGGER_RE.finditer(" " + "\n".join(lows)):
+    for m in _trigger_matches(" " + "\n".join(lows)):
         at = m.start("word")
         while at > stop:  # in a later block
             k += 1
             offset, stop = stop + 1, stop + 1 + len(lows[k])
         out[k].append((at - offset, m.end() - offset, m.group("word")))
     return out
+
+
+def _trigger_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_TRIGGER_RE.finditer(text)`` finds, by its two faster patterns.
+
+    The next match is the one of the two patterns' next matches that starts first; one
+    that starts inside the match given is looked for again after it.
+    """
+    space = _TRIGGER_AFTER_SPACE_RE.search(text)
+    other = _TRIGGER_AFTER_OTHER_RE.search(text)
+    pos = 0
+    while True:
+        if space is not None and space.start() < pos:
+            space = _TRIGGER_AFTER_SPACE_RE.search(text, pos)
+        if other is not None and other.start() < pos:
+            other = _TRIGGER_AFTER_OTHER_RE.search(text, pos)
+        if space is None:
+            if other is None:
+                return
+            m = other
+        elif other is None or space.start() < other.start():
+            m = space
+        else:
+            m = other
+        yield m
+        pos = m.end()
 
 
 class _Block:
