@@ -30,7 +30,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
@@ -74,8 +74,12 @@ def _swaps() -> dict[str, str]:
 _TONE_SWAPS: Final = _swaps()
 
 
-def _spellings(phrase: str) -> list[str]:
-    """``phrase`` in lower case, in every tone placement: "hòa bình" and "hoà bình"."""
+@cache
+def _spellings(phrase: str) -> tuple[str, ...]:
+    """``phrase`` in lower case, in every tone placement: "hòa bình" and "hoà bình".
+
+    Remembered: the vocabularies are spelt out for several patterns and tables.
+    """
     out = [""]
     i, phrase = 0, phrase.lower()
     while i < len(phrase):
@@ -84,7 +88,7 @@ def _spellings(phrase: str) -> list[str]:
         pieces = (pair, other) if other is not None else (phrase[i],)
         out = [done + piece for done in out for piece in pieces]
         i += len(pieces[0])
-    return out
+    return tuple(out)
 
 
 def _trie(phrases: Iterable[str]) -> str:
@@ -163,7 +167,24 @@ _DEPUTY_HEADS: Final = (*_HEADS, *(f"{d} {h}" for d in _DEPUTY for h in _HEADS))
 # It starts with the character before the word, which lets the engine skip ahead to word
 # starts; match it against " " + the lower-cased text.
 _TRIGGER_WORD: Final = rf"(?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
-_TRIGGER_RE: Final = re.compile(rf"[\s(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
+
+
+class _LazyPattern:
+    """A pattern compiled when first used: one that the parser does not use (tests do)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.finditer`` with this pattern."""
+        return self.compiled.finditer(text)
+
+
+_TRIGGER_RE: Final = _LazyPattern(rf"[\s(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
 # The same, in two patterns: after a space, and after any other of those characters.  The
 # engine skips to a space, one character, much faster than to one of a set; _found merges
 # the two.  (The other spaces are those str.isspace knows, which \s means.)
