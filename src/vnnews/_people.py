@@ -30,7 +30,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
@@ -74,8 +74,12 @@ def _swaps() -> dict[str, str]:
 _TONE_SWAPS: Final = _swaps()
 
 
-def _spellings(phrase: str) -> list[str]:
-    """``phrase`` in lower case, in every tone placement: "hòa bình" and "hoà bình"."""
+@cache
+def _spellings(phrase: str) -> tuple[str, ...]:
+    """``phrase`` in lower case, in every tone placement: "hòa bình" and "hoà bình".
+
+    Remembered: the vocabularies are spelt out for several patterns and tables.
+    """
     out = [""]
     i, phrase = 0, phrase.lower()
     while i < len(phrase):
@@ -84,7 +88,7 @@ def _spellings(phrase: str) -> list[str]:
         pieces = (pair, other) if other is not None else (phrase[i],)
         out = [done + piece for done in out for piece in pieces]
         i += len(pieces[0])
-    return out
+    return tuple(out)
 
 
 def _trie(phrases: Iterable[str]) -> str:
@@ -162,9 +166,33 @@ _DEPUTY_HEADS: Final = (*_HEADS, *(f"{d} {h}" for d in _DEPUTY for h in _HEADS))
 # address words, ranks and title heads; _KINDS tells them apart.
 # It starts with the character before the word, which lets the engine skip ahead to word
 # starts; match it against " " + the lower-cased text.
-_TRIGGER_RE: Final = re.compile(
-    rf"[\s(“\"'\-–:;,.!?…/](?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
+_TRIGGER_WORD: Final = rf"(?P<word>{_trie((*_HONORIFICS, *_RANKS, *_DEPUTY_HEADS))})(?!\w)"
+
+
+class _LazyPattern:
+    """A pattern compiled when first used: one that the parser does not use (tests do)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.finditer`` with this pattern."""
+        return self.compiled.finditer(text)
+
+
+_TRIGGER_RE: Final = _LazyPattern(rf"[\s(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
+# The same, in two patterns: after a space, and after any other of those characters.  The
+# engine skips to a space, one character, much faster than to one of a set; _found merges
+# the two.  (The other spaces are those str.isspace knows, which \s means.)
+_OTHER_SPACES: Final = (
+    "\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_TRIGGER_AFTER_SPACE_RE: Final = re.compile(rf" {_TRIGGER_WORD}")
+_TRIGGER_AFTER_OTHER_RE: Final = re.compile(rf"[{_OTHER_SPACES}(“\"'\-–:;,.!?…/]{_TRIGGER_WORD}")
 _KINDS: Final = {
     **{_fold(w): "head" for w in _DEPUTY_HEADS},
     **{_fold(w): "honorific" for w in _HONORIFICS},
@@ -206,11 +234,13 @@ _LIST_RE: Final = re.compile(rf"(?:[^\s,;.()]+ ){{1,4}}?và {_UP}")
 
 # A capitalised word of a name: "Nguyễn", "Al-Ansari", "al-Nunu", "Jong-un"; an initial "H.".
 # A run starts with a capital that follows no word (or a lower-case letter: glued sentences).
-_WORD: Final = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}+(?:['’-]\w+)*(?!\w)"
+# Letters are matched possessively ("++"): giving one back leaves a letter next, where
+# the word must end, so the runs are those of plain "+" (test_people_speed checks it).
+_WORD: Final = rf"(?:(?:al|el|ad)-)?{_UP}{_LOW}++(?:['’-]\w++)*(?!\w)"
 _INITIAL: Final = rf"{_UP}\.(?!\w)"
 _PARTICLE: Final = r"(?:von|van|der|de|bin|ibn|da|dos|du|di|del|le|la)"
 _RUN_RE: Final = re.compile(
-    rf"{_UP}(?:(?<![\w.&/-].)|(?<={_LOW}.)){_LOW}+(?:['’-]\w+)*(?!\w)"
+    rf"{_UP}(?:(?<![\w.&/-].)|(?<={_LOW}.)){_LOW}++(?:['’-]\w++)*(?!\w)"
     rf"(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*(?![\w&])"
 )
 _TOKEN_RE: Final = re.compile(r"\w+(?:[.&/'’-]\w+)*|\S")
@@ -276,6 +306,12 @@ class _Trigger(NamedTuple):
 
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
 
+# The records above built in C from a tuple of all their fields, in order: the classes'
+# own constructors are Python functions, slow on the hot paths (keywords most of all).
+_new_head: Final = partial(tuple.__new__, _Head)
+_new_seen: Final = partial(tuple.__new__, _Seen)
+_new_trigger: Final = partial(tuple.__new__, _Trigger)
+
 
 # A word _TRIGGER_RE matched in a block: (start, end, the word in lower case).
 _Found = tuple[int, int, str]
@@ -289,13 +325,39 @@ def _found(lows: Sequence[str]) -> list[list[_Found]]:
     """
     out: list[list[_Found]] = [[] for _ in lows]
     k, offset, stop = 0, 1, 1 + len(lows[0]) if lows else 0
-    for m in _TRIGGER_RE.finditer(" " + "\n".join(lows)):
+    for m in _trigger_matches(" " + "\n".join(lows)):
         at = m.start("word")
         while at > stop:  # in a later block
             k += 1
             offset, stop = stop + 1, stop + 1 + len(lows[k])
         out[k].append((at - offset, m.end() - offset, m.group("word")))
     return out
+
+
+def _trigger_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_TRIGGER_RE.finditer(text)`` finds, by its two faster patterns.
+
+    The next match is the one of the two patterns' next matches that starts first; one
+    that starts inside the match given is looked for again after it.
+    """
+    space = _TRIGGER_AFTER_SPACE_RE.search(text)
+    other = _TRIGGER_AFTER_OTHER_RE.search(text)
+    pos = 0
+    while True:
+        if space is not None and space.start() < pos:
+            space = _TRIGGER_AFTER_SPACE_RE.search(text, pos)
+        if other is not None and other.start() < pos:
+            other = _TRIGGER_AFTER_OTHER_RE.search(text, pos)
+        if space is None:
+            if other is None:
+                return
+            m = other
+        elif other is None or space.start() < other.start():
+            m = space
+        else:
+            m = other
+        yield m
+        pos = m.end()
 
 
 class _Block:
@@ -317,7 +379,7 @@ class _Block:
                 if (head := _head(self, start, end, word)) is not None:
                     self.heads.append(head)
             elif kind == "rank":
-                self.triggers[end] = (start, _Trigger("rank", text[start:end], plural=False))
+                self.triggers[end] = (start, _new_trigger(("rank", text[start:end], False)))
             elif not (text[start].isupper() and " " not in word) or _sentence_start(text, start):
                 # "Anh" inside a sentence is England; "Ông" after a full stop is Mr.
                 self._honorific(start, end)
@@ -326,8 +388,8 @@ class _Block:
         for h in self.heads:
             if h.end not in self.triggers:
                 kind = "descriptor" if h.descriptor else "title"
-                self.triggers[h.end] = (h.start, _Trigger(kind, text[h.role : h.end], plural=False))
-        self.spans = sorted((start, end) for end, (start, _) in self.triggers.items())
+                self.triggers[h.end] = (h.start, _new_trigger((kind, text[h.role : h.end], False)))
+        self.spans = sorted([(start, end) for end, (start, _) in self.triggers.items()])
         self.span_starts = [start for start, _ in self.spans]  # bisect on these
         self.names: set[int] = set()
         self.extents: dict[tuple[int, int, bool, bool, int], int] = {}  # _extent's answers
@@ -337,7 +399,7 @@ class _Block:
         plural = None
         if _fold(_word_before(self.low, start)) in _PLURAL_KEYS:
             plural = _PLURAL_BEFORE_RE.search(self.low, max(0, start - 8), start)
-        trig = _Trigger("honorific", self.text[start:end], plural is not None)
+        trig = _new_trigger(("honorific", self.text[start:end], plural is not None))
         self.triggers[_colon_end(self.text, end)] = (plural.start() if plural else start, trig)
 
 
@@ -389,7 +451,7 @@ def _head(block: _Block, role: int, end: int, found: str) -> _Head | None:
                 if _fold(word) in _NEW:  # "tân Bí thư": the office is "Bí thư"
                     title = at + len(word) + 1
                 former = former or _fold(word) in _FORMER
-    return _Head(start, title, role, end, descriptor, former)
+    return _new_head((start, title, role, end, descriptor, former))
 
 
 def _stripped_end(text: str, i: int, chars: str | None = None) -> int:
@@ -713,7 +775,8 @@ def _has_org(block: _Block, start: int, words: Sequence[str], i: int) -> bool:
 
 def _valid(words: Sequence[str]) -> bool:
     """Not initials only ("N.V.A.", "Đ."), and an initial only at the end ("Nguyễn Văn H.")."""
-    return not words[0].endswith(".") and all(not w.endswith(".") for w in words[:-1])
+    # The words have no space in them: one before the last ends with "." where ". " is.
+    return not words[0].endswith(".") and ". " not in " ".join(words)
 
 
 class _Scan:
@@ -726,16 +789,16 @@ class _Scan:
         self.found: list[tuple[int, int, _Trigger | None]] = []  # (start, end, trigger)
 
     def run(self) -> list[_Seen]:
-        text = self.block.text
-        if not self.block.spans:
+        block = self.block
+        text, names, name_ends = block.text, block.names, block.name_ends
+        if not block.spans:
             return []  # no address word, rank or title: no name
         plural_until = -1
         plural_word: str | None = None
-        for m in self._runs():
-            start, end = m.span()
-            if text.find(" ", start, end) < 0 and not self._maybe_short(start):
+        for at, stop in self._runs():
+            if text.find(" ", at, stop) < 0 and not self._maybe_short(at):
                 continue  # "Theo", "Trong", "Bộ": one word far from any title or address word
-            start, end, trigger = self._bounds(start, end)
+            start, end, trigger = self._bounds(at, stop)
             if start >= end:
                 continue
             found: tuple[int, int, _Trigger | None] | None = None
@@ -745,14 +808,14 @@ class _Scan:
             if found is None:
                 continue
             self.found.append(found)
-            if found[2] is None or found[2].kind != "title" or " " in text[found[0] : found[1]]:
-                self.block.names.add(found[0])  # not "Trung" in "Ủy viên Trung ương Đảng"
-                self.block.name_ends.add(found[1])
-            trig = found[2]
+            name_start, name_end, trig = found
+            if trig is None or trig.kind != "title" or text.find(" ", name_start, name_end) >= 0:
+                names.add(name_start)  # not "Trung" in "Ủy viên Trung ương Đảng"
+                name_ends.add(name_end)
             if trig is not None and trig.plural:
                 plural_word = trig.word
-                stop = text.find(".", found[1])
-                plural_until = len(text) if stop < 0 else stop
+                full_stop = text.find(".", name_end)
+                plural_until = len(text) if full_stop < 0 else full_stop
         return [self._seen(*f) for f in self.found]
 
     def _bounds(self, start: int, end: int) -> tuple[int, int, _Trigger | None]:
@@ -773,19 +836,13 @@ class _Scan:
             end = _stripped_end(block.text, spans[k][0])
         return start, end, trigger
 
-    def _adjacent(self, start: int) -> _Trigger | None:
-        got = (
-            self.block.triggers.get(start - 1)
-            if self.block.text[start - 1 : start] == " "
-            else None
-        )
-        return None if got is None else got[1]
-
     def _name(
         self, start: int, end: int, trigger: _Trigger | None
     ) -> tuple[int, int, _Trigger | None] | None:
         text = self.block.text
-        trigger = trigger or self._adjacent(start)
+        if trigger is None and start and text[start - 1] == " ":  # a trigger one space before
+            got = self.block.triggers.get(start - 1)
+            trigger = None if got is None else got[1]
         if trigger is None and not self._near_title(start, end):
             return None  # most runs: "Theo", "Hà Nội", "Nghị quyết" - no title near
         words = text[start:end].split(" ")
@@ -818,8 +875,8 @@ class _Scan:
             return name_start, end, None
         return None
 
-    def _runs(self) -> Iterator[re.Match[str]]:
-        """The runs of capitalised words near an address word, rank or title."""
+    def _runs(self) -> Iterator[tuple[int, int]]:
+        """The runs of capitalised words near an address word, rank or title: their spans."""
         text, block = self.block.text, self.block
         windows = sorted(
             [(end, end + _NEAR) for _, end in block.spans]
@@ -830,10 +887,11 @@ class _Scan:
             if stop <= last:
                 continue
             for m in _RUN_RE.finditer(text, max(start, last), stop + _LONGEST_RUN):
-                if m.start() >= stop:
+                at, end = m.span()
+                if at >= stop:
                     break
-                last = m.end()
-                yield m
+                last = end
+                yield at, end
             last = max(last, stop)
 
     def _maybe_short(self, start: int) -> bool:
@@ -883,16 +941,18 @@ class _Scan:
         titles += _titles_after(block, end)
         words = tuple(block.text[start:end].split(" "))
         lone = trigger is not None and trigger.kind in {"honorific", "rank"}
-        return _Seen(
-            (self.number, start),
-            self.source,
-            start,
-            end,
-            words,
-            honorific,
-            rank,
-            tuple(titles),
-            lone,
+        return _new_seen(
+            (
+                (self.number, start),
+                self.source,
+                start,
+                end,
+                words,
+                honorific,
+                rank,
+                tuple(titles),
+                lone,
+            )
         )
 
 
@@ -926,9 +986,10 @@ def _lone_after_title(block: _Block, word: str, end: int) -> bool:
 class _Someone:
     """What is known of one person while the article is read."""
 
-    def __init__(self, seen: _Seen) -> None:
+    def __init__(self, seen: _Seen, key: tuple[str, ...] | None = None) -> None:
+        """One person, first seen at ``seen``; ``key`` is :func:`_key` of its words."""
         self.name = " ".join(seen.words)
-        self.key = tuple(map(_fold, seen.words))
+        self.key = _key(seen.words) if key is None else key
         self.seen: list[_Seen] = [seen]
         self.short: list[_Seen] = []
 
@@ -1065,18 +1126,18 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
     ]
     people: dict[tuple[str, ...], _Someone] = {}
     fulls = [s for s in seen if _is_full(s)]
+    keys = [_key(s.words) for s in fulls]
     # A two-word name that ends a longer one is a short mention ("bà Kim Ngân").
-    ends = {k[-n:] for k in {_key(s.words) for s in fulls} for n in range(1, len(k))}
+    ends = {k[-n:] for k in set(keys) for n in range(1, len(k))}
     shorts = [s for s in seen if not _is_full(s)]
-    for s in fulls:
-        key = _key(s.words)
+    for s, key in zip(fulls, keys, strict=True):
         if key in ends:
             shorts.append(s)
             continue
         if key in people:
             people[key].seen.append(s)
         else:
-            people[key] = _Someone(s)
+            people[key] = _Someone(s, key)
     _merge_run_on(people)
     known = _Known(people.values())
     for s in sorted(shorts, key=lambda s: s.order):
@@ -1173,4 +1234,4 @@ class _Finder:
 
 def _plain(number: int, block: TextBlock, start: int, end: int) -> _Seen:
     words = tuple(block.text[start:end].split(" "))
-    return _Seen((number, start), block, start, end, words, None, None, (), lone=False)
+    return _new_seen(((number, start), block, start, end, words, None, None, (), False))
