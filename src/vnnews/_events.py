@@ -93,8 +93,9 @@ _UNITS: Final = tuple(fold(u) for (u,) in rows("admin_units.txt"))
 # capitalised word ("chỉ đạo.Trong"), as texts that lost their line breaks have them.
 # A run of stops is tried from its first stop only: what follows the run decides for
 # every stop in it, and trying each would read the run again from each (quadratic on
-# "....").
-_SENTENCE_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+# "....").  The pattern starts with a stop alone, so that re skips quickly to the next
+# stop; the look-behind after it asks for no stop before it.
+_SENTENCE_END: Final = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
 _SHORT_ABBREV: Final = re.compile(r"(?:^|\s)(?:[A-ZĐ][\w]{0,2}|[a-zđ]{1,2})$")
 # A photo credit that follows a caption: "Ảnh: AFP", "(Ảnh: VGP)".
 _CREDIT: Final = re.compile(r"\s{0,3}\(?\s{0,2}(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s{0,2}:")
