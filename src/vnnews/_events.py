@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
 from itertools import islice
@@ -61,9 +61,27 @@ class _Words:
     reads it, and is a word character if and only if it was).
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lower: str | None = None) -> None:
         self.any_case = re.compile(source, re.IGNORECASE)
-        self.lower = re.compile(source)
+        self.lower = re.compile(source if lower is None else lower)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> _Words:
+        r"""Whole words, as ``(?<!\w)(?:{word_pattern(words)})(?!\w)`` finds them.
+
+        In lower case the alternation has one branch per first character, each starting
+        with that character alone, so that re skips quickly to the next place where a
+        word may start; the look-behind after it asks for no word character before it.
+        Within a branch the words keep their order (longest first).
+        """
+        words = [word.lower() for word in words]
+        rests: dict[str, list[str]] = {}
+        for word in sorted(set(words), key=len, reverse=True):
+            rests.setdefault(word[0], []).append(_alternation([word[1:]]))
+        branches = "|".join(
+            f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(rest)})" for first, rest in rests.items()
+        )
+        return cls(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", rf"(?:{branches})(?!\w)")
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """The matches in ``text``, given ``low = lowered(text)``."""
@@ -78,9 +96,7 @@ class _Words:
         return self.any_case.search(text, pos, endpos)
 
 
-_HEAD_WORDS: Final = _Words(
-    rf"(?<!\w)(?:{_alternation([p.lower() for p, *_ in rows('event_kinds.tsv')])})(?!\w)"
-)
+_HEAD_WORDS: Final = _Words.of(p for p, *_ in rows("event_kinds.tsv"))
 _HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
@@ -211,23 +227,23 @@ _NEGATED: Final = re.compile(
 )
 _NEGATION_REACH: Final = 30
 # Called off: everything the sentence names after it was not held ("dừng tổ chức A và B").
-_CALLED_OFF: Final = _Words(
-    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)"
-)
+_CALLED_OFF: Final = _Words.of(["dừng", "tạm dừng", "hủy", "huỷ", "hoãn", "không tổ chức"])
 # A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
 _VENUE: Final = re.compile(
     r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
 )
 # Words that report speech: what follows them is what was said.
-_SAID: Final = _Words(
-    r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
-    r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
+_SAID: Final = _Words.of(
+    [
+        *["cho biết", "cho hay", "cho rằng", "nói", "tuyên bố", "khẳng định", "nhấn mạnh"],
+        *["thông báo", "dự báo"],
+    ]
 )
 # A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
 _HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
 # A happening shown in a clip or photo: the date is the clip's, not the happening's.
-_DEPICTED: Final = _Words(
-    r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
+_DEPICTED: Final = _Words.of(
+    ["clip", "video", "hình ảnh", "bức ảnh", "đoạn phim", "bài viết", "bài đăng"]
 )
 # A noun head counts this close (in characters) to the date: the length of a long sentence.
 _NOUN_REACH: Final = 400
