@@ -411,15 +411,24 @@ def find_date_expressions(
 
 
 def expressions_in(
-    text: str, reference: date | datetime | None, low: str | None, until: int | None = None
+    text: str,
+    reference: date | datetime | None,
+    low: str | None,
+    until: int | None = None,
+    *,
+    first: int | None = None,
 ) -> list[DateExpression]:
     """``find_date_expressions(text, reference)``, given ``low = lowered(text)``.
 
     With ``until``, the expressions of the atom groups that start after it are left
-    out, and the text after them is not even read.
+    out, and the text after them is not even read.  With ``first``, those of groups
+    that end before it may be left out too: the text is read from a place at or
+    before ``first`` that no atom or group spans (see _resume_at), every group after
+    it read as from the start.
     """
     ref = _reference_day(reference)
-    atoms = _atoms_in(text, low, until)
+    start = 0 if first is None or low is None else _resume_at(low, first)
+    atoms = _atoms_in(text, low, until, start)
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
@@ -444,14 +453,17 @@ def _atoms(text: str) -> list[re.Match[str]]:
     return _atoms_in(text, lowered(text))
 
 
-def _atoms_in(text: str, lower: str | None, until: int | None = None) -> list[re.Match[str]]:
+def _atoms_in(
+    text: str, lower: str | None, until: int | None = None, resume: int = 0
+) -> list[re.Match[str]]:
     """``_atoms(text)``, given ``lower = lowered(text)``, up to the first group after ``until``.
 
     The atoms stop before the first that starts after ``until`` and does not join the
-    group before it (the gap between them is not a _GAP).
+    group before it (the gap between them is not a _GAP).  From ``resume`` (0 or a
+    place _resume_at gives), they are the atoms from the start that start there or after.
     """
     out: list[re.Match[str]] = []
-    pos = 0
+    pos = resume
     match = _ATOMS.match
     if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
@@ -474,6 +486,37 @@ def _atoms_in(text: str, lower: str | None, until: int | None = None) -> list[re
             out.append(m)
             pos = m.end()
     return out
+
+
+# The runs of letters an atom may hold, lower case: every run of letters in _ATOMS (with
+# its group names and comments: more than needed is no harm), "ii" and "iii" (I{1,3}),
+# and any run ending with "năm", which may follow a month name, a Roman quarter, "đến"
+# or "tới" with no space between ("quý IVnăm 2018", "2019 đếnnăm 2020").
+_ATOM_RUNS: Final = frozenset(
+    {run.lower() for run in re.findall(r"[^\W\d_]+", _ATOMS.pattern)} | {"ii", "iii"}
+)
+_RUN_BEFORE: Final = re.compile(r"[^\W\d_]{1,20}$")
+_RUN_REACH: Final = 20  # no run of _ATOM_RUNS is this long
+
+
+def _resume_at(low: str, before: int) -> int:
+    """A place at or before ``before`` that no atom, atom start or gap spans; 0 if none found.
+
+    ``low`` is ``lowered(text)``.  The place is just after a space that ends a run of
+    letters (one with no letter before or after it) that no atom may hold.  No atom
+    holds that space: none starts with a space, and one holding it would hold the whole
+    run before it (no atom starts after a letter).  Nor does an atom start (found by
+    _ATOM_START, a run of digits or letters, or "("), nor a _GAP between two atoms
+    (letters stand between them).  So _atoms_in, from there, finds the atoms it finds
+    from the start that start there or after, and groups them alike.
+    """
+    end = before
+    while (space := low.rfind(" ", 0, end)) > 0:
+        run = _RUN_BEFORE.search(low, max(0, space - _RUN_REACH), space)
+        if run is not None and run[0] not in _ATOM_RUNS and not run[0].endswith("năm"):
+            return space + 1
+        end = space
+    return 0
 
 
 def lowered(text: str) -> str | None:

@@ -396,16 +396,18 @@ def extract_events(
         if marks == []:
             continue  # no day stated: the block is not even split into sentences
         for index, sentence in enumerate(split.sentences(order)):
-            until = None
+            until = first = None
             if marks is not None:
                 at = bisect_left(marks, sentence.start)
                 if at == len(marks):
                     break
                 if marks[at] >= sentence.end:
                     continue
-                # A dated day's atoms hold a mark: none is read after the last.
+                # A dated day's atoms hold a mark: none is read after the last, nor
+                # (from a place where reading may resume) before the first.
                 until = marks[bisect_left(marks, sentence.end, at) - 1] - sentence.start
-            event = _event_in(sentence, published, until)
+                first = marks[at] - sentence.start
+            event = _event_in(sentence, published, until, first)
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
@@ -436,14 +438,20 @@ class _Split:
 
 
 def _event_in(
-    sentence: _Sentence, published: date | datetime | None, until: int | None = None
+    sentence: _Sentence,
+    published: date | datetime | None,
+    until: int | None = None,
+    first: int | None = None,
 ) -> _Found | None:
-    """The event the sentence tells, if any; ``until``: no dated day starts after it."""
+    """The event the sentence tells, if any.
+
+    No dated day starts after ``until`` nor ends before ``first``.
+    """
     text = sentence.text
     low_text = lowered(text)
     dates = [
         when
-        for when in expressions_in(text, published, low_text, until)
+        for when in expressions_in(text, published, low_text, until, first=first)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(
             text, low_text, max(0, when.start - _DOC_WINDOW), when.start
