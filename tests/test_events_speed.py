@@ -111,10 +111,21 @@ def test_atoms_read_from_a_resume_place_are_those_read_from_the_start(
             assert _GAP.fullmatch(text, a.end(), b.start()) is None
     spans = [(m.span(), m.lastgroup) for m in whole if m.start() >= start]
     assert [(m.span(), m.lastgroup) for m in _atoms_in(text, low, None, start)] == spans
-    for until in (before, len(text)):
-        expected = [(m.span(), m.lastgroup) for m in _atoms_in(text, low, until)]
+    for until in (before, len(text), *range(max(0, before - 8), before)):
+        expected = [(m.span(), m.lastgroup) for m in _up_to(text, whole, until)]
+        assert [(m.span(), m.lastgroup) for m in _atoms_in(text, low, until)] == expected
         found = [(m.span(), m.lastgroup) for m in _atoms_in(text, low, until, start)]
         assert found == [atom for atom in expected if atom[0][0] >= start]
+
+
+def _up_to(text: str, atoms: list[re.Match[str]], until: int) -> list[re.Match[str]]:
+    """The atoms up to the first that starts after ``until`` and joins no group before it."""
+    out: list[re.Match[str]] = []
+    for m in atoms:
+        if m.start() > until and not (out and _GAP.fullmatch(text, out[-1].end(), m.start())):
+            break
+        out.append(m)
+    return out
 
 
 # --- the whole extractor, against every sentence read whole ------------------------------

@@ -332,6 +332,8 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
     ],
     *["mùng", "mồng", "vào", "lúc", "đến", "tới", "và", "hoặc", "khoảng"],
 }
+# The longest atom start that is a word.
+_START_REACH: Final = max(len(word) for word in _FIRST_WORDS)
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
@@ -370,7 +372,8 @@ _LOWER_ODD: Final = ("İ", "ı", "ſ")
 _AS_MATCHED: Final = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
-_GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
+_GAP_REACH: Final = 4
+_GAP: Final = re.compile(rf"[\s,()\-–]{{0,{_GAP_REACH}}}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
 _NOT_PART_BEFORE: Final = re.compile(r"(?i:ánh|nhiều|các|mọi|hai|ba|bốn|một|ngày)\s{1,3}$")
 _LUNAR_AFTER: Final = re.compile(
@@ -469,7 +472,18 @@ def _atoms_in(
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
         search, scanned = _ATOM_START.search, text
-    while (start := search(scanned, pos)) is not None:
+    # Past ``until`` only an atom at most a _GAP after the last can be kept: the search
+    # for the next start need not read further than that place and one start's length
+    # (a start found before it is found alike; one that runs past it is looked at no
+    # further, as any after it).
+    endpos = len(text)
+    while True:
+        if until is not None:
+            bound = max(until, out[-1].end() + _GAP_REACH) if out else until
+            endpos = bound + 1 + _START_REACH
+        start = search(scanned, pos, endpos)
+        if start is None:
+            break
         at = start.start()
         m = match(text, at)
         if m is None:
