@@ -332,6 +332,8 @@ _FIRST_WORDS: Final = {word.split()[0] for word, *_ in rows("parts_of_day.tsv")}
     ],
     *["mùng", "mồng", "vào", "lúc", "đến", "tới", "và", "hoặc", "khoảng"],
 }
+# The longest atom start that is a word.
+_START_REACH: Final = max(len(word) for word in _FIRST_WORDS)
 _ATOM_START: Final = re.compile(
     rf"(?<![^\W\d_])(?:\d+|\(|CN|T[2-7]|{word_pattern(_FIRST_WORDS)})", re.IGNORECASE
 )
@@ -370,7 +372,8 @@ _LOWER_ODD: Final = ("İ", "ı", "ſ")
 _AS_MATCHED: Final = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _OTHER_DIGIT: Final = re.compile(r"[^\D0-9]")
 # What may stand between two atoms of one expression.
-_GAP: Final = re.compile(r"[\s,()\-–]{0,4}")
+_GAP_REACH: Final = 4
+_GAP: Final = re.compile(rf"[\s,()\-–]{{0,{_GAP_REACH}}}")
 # Words before a part of day that make it something else: "nhiều chiều", "ánh sáng".
 _NOT_PART_BEFORE: Final = re.compile(r"(?i:ánh|nhiều|các|mọi|hai|ba|bốn|một|ngày)\s{1,3}$")
 _LUNAR_AFTER: Final = re.compile(
@@ -411,15 +414,24 @@ def find_date_expressions(
 
 
 def expressions_in(
-    text: str, reference: date | datetime | None, low: str | None, until: int | None = None
+    text: str,
+    reference: date | datetime | None,
+    low: str | None,
+    until: int | None = None,
+    *,
+    first: int | None = None,
 ) -> list[DateExpression]:
     """``find_date_expressions(text, reference)``, given ``low = lowered(text)``.
 
     With ``until``, the expressions of the atom groups that start after it are left
-    out, and the text after them is not even read.
+    out, and the text after them is not even read.  With ``first``, those of groups
+    that end before it may be left out too: the text is read from a place at or
+    before ``first`` that no atom or group spans (see _resume_at), every group after
+    it read as from the start.
     """
     ref = _reference_day(reference)
-    atoms = _atoms_in(text, low, until)
+    start = 0 if first is None or low is None else _resume_at(low, first)
+    atoms = _atoms_in(text, low, until, start)
     out: list[DateExpression] = []
     if all(m.lastgroup == "cue" for m in atoms):
         return out  # cue words alone ("vào", "từ") never make an expression
@@ -444,20 +456,34 @@ def _atoms(text: str) -> list[re.Match[str]]:
     return _atoms_in(text, lowered(text))
 
 
-def _atoms_in(text: str, lower: str | None, until: int | None = None) -> list[re.Match[str]]:
+def _atoms_in(
+    text: str, lower: str | None, until: int | None = None, resume: int = 0
+) -> list[re.Match[str]]:
     """``_atoms(text)``, given ``lower = lowered(text)``, up to the first group after ``until``.
 
     The atoms stop before the first that starts after ``until`` and does not join the
-    group before it (the gap between them is not a _GAP).
+    group before it (the gap between them is not a _GAP).  From ``resume`` (0 or a
+    place _resume_at gives), they are the atoms from the start that start there or after.
     """
     out: list[re.Match[str]] = []
-    pos = 0
+    pos = resume
     match = _ATOMS.match
     if lower is not None and _OTHER_DIGIT.search(text) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
         search, scanned = _ATOM_START.search, text
-    while (start := search(scanned, pos)) is not None:
+    # Past ``until`` only an atom at most a _GAP after the last can be kept: the search
+    # for the next start need not read further than that place and one start's length
+    # (a start found before it is found alike; one that runs past it is looked at no
+    # further, as any after it).
+    endpos = len(text)
+    while True:
+        if until is not None:
+            bound = max(until, out[-1].end() + _GAP_REACH) if out else until
+            endpos = bound + 1 + _START_REACH
+        start = search(scanned, pos, endpos)
+        if start is None:
+            break
         at = start.start()
         m = match(text, at)
         if m is None:
@@ -474,6 +500,37 @@ def _atoms_in(text: str, lower: str | None, until: int | None = None) -> list[re
             out.append(m)
             pos = m.end()
     return out
+
+
+# The runs of letters an atom may hold, lower case: every run of letters in _ATOMS (with
+# its group names and comments: more than needed is no harm), "ii" and "iii" (I{1,3}),
+# and any run ending with "năm", which may follow a month name, a Roman quarter, "đến"
+# or "tới" with no space between ("quý IVnăm 2018", "2019 đếnnăm 2020").
+_ATOM_RUNS: Final = frozenset(
+    {run.lower() for run in re.findall(r"[^\W\d_]+", _ATOMS.pattern)} | {"ii", "iii"}
+)
+_RUN_BEFORE: Final = re.compile(r"[^\W\d_]{1,20}$")
+_RUN_REACH: Final = 20  # no run of _ATOM_RUNS is this long
+
+
+def _resume_at(low: str, before: int) -> int:
+    """A place at or before ``before`` that no atom, atom start or gap spans; 0 if none found.
+
+    ``low`` is ``lowered(text)``.  The place is just after a space that ends a run of
+    letters (one with no letter before or after it) that no atom may hold.  No atom
+    holds that space: none starts with a space, and one holding it would hold the whole
+    run before it (no atom starts after a letter).  Nor does an atom start (found by
+    _ATOM_START, a run of digits or letters, or "("), nor a _GAP between two atoms
+    (letters stand between them).  So _atoms_in, from there, finds the atoms it finds
+    from the start that start there or after, and groups them alike.
+    """
+    end = before
+    while (space := low.rfind(" ", 0, end)) > 0:
+        run = _RUN_BEFORE.search(low, max(0, space - _RUN_REACH), space)
+        if run is not None and run[0] not in _ATOM_RUNS and not run[0].endswith("năm"):
+            return space + 1
+        end = space
+    return 0
 
 
 def lowered(text: str) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
 from itertools import islice
@@ -61,9 +61,27 @@ class _Words:
     reads it, and is a word character if and only if it was).
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lower: str | None = None) -> None:
         self.any_case = re.compile(source, re.IGNORECASE)
-        self.lower = re.compile(source)
+        self.lower = re.compile(source if lower is None else lower)
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> _Words:
+        r"""Whole words, as ``(?<!\w)(?:{word_pattern(words)})(?!\w)`` finds them.
+
+        In lower case the alternation has one branch per first character, each starting
+        with that character alone, so that re skips quickly to the next place where a
+        word may start; the look-behind after it asks for no word character before it.
+        Within a branch the words keep their order (longest first).
+        """
+        words = [word.lower() for word in words]
+        rests: dict[str, list[str]] = {}
+        for word in sorted(set(words), key=len, reverse=True):
+            rests.setdefault(word[0], []).append(_alternation([word[1:]]))
+        branches = "|".join(
+            f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(rest)})" for first, rest in rests.items()
+        )
+        return cls(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", rf"(?:{branches})(?!\w)")
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """The matches in ``text``, given ``low = lowered(text)``."""
@@ -78,9 +96,7 @@ class _Words:
         return self.any_case.search(text, pos, endpos)
 
 
-_HEAD_WORDS: Final = _Words(
-    rf"(?<!\w)(?:{_alternation([p.lower() for p, *_ in rows('event_kinds.tsv')])})(?!\w)"
-)
+_HEAD_WORDS: Final = _Words.of(p for p, *_ in rows("event_kinds.tsv"))
 _HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
@@ -93,8 +109,9 @@ _UNITS: Final = tuple(fold(u) for (u,) in rows("admin_units.txt"))
 # capitalised word ("chỉ đạo.Trong"), as texts that lost their line breaks have them.
 # A run of stops is tried from its first stop only: what follows the run decides for
 # every stop in it, and trying each would read the run again from each (quadratic on
-# "....").
-_SENTENCE_END: Final = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
+# "....").  The pattern starts with a stop alone, so that re skips quickly to the next
+# stop; the look-behind after it asks for no stop before it.
+_SENTENCE_END: Final = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"”’)]?(?:\s+|(?=[A-ZĐ][a-zà-ỹ]))")
 _SHORT_ABBREV: Final = re.compile(r"(?:^|\s)(?:[A-ZĐ][\w]{0,2}|[a-zđ]{1,2})$")
 # A photo credit that follows a caption: "Ảnh: AFP", "(Ảnh: VGP)".
 _CREDIT: Final = re.compile(r"\s{0,3}\(?\s{0,2}(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh)\s{0,2}:")
@@ -210,23 +227,23 @@ _NEGATED: Final = re.compile(
 )
 _NEGATION_REACH: Final = 30
 # Called off: everything the sentence names after it was not held ("dừng tổ chức A và B").
-_CALLED_OFF: Final = _Words(
-    r"(?<!\w)(?:dừng|tạm\s{1,3}dừng|hủy|huỷ|hoãn|không\s{1,3}tổ\s{1,3}chức)(?!\w)"
-)
+_CALLED_OFF: Final = _Words.of(["dừng", "tạm dừng", "hủy", "huỷ", "hoãn", "không tổ chức"])
 # A place named after a happening: "trung tâm hội nghị", "phòng họp báo".
 _VENUE: Final = re.compile(
     r"(?<!\w)(?:trung\s{1,3}tâm|hội\s{1,3}trường|(?<!quốc\s)phòng|cung|nhà)\s{1,3}$", re.IGNORECASE
 )
 # Words that report speech: what follows them is what was said.
-_SAID: Final = _Words(
-    r"(?<!\w)(?:cho\s{1,3}biết|cho\s{1,3}hay|cho\s{1,3}rằng|nói|tuyên\s{1,3}bố|khẳng\s{1,3}định"
-    r"|nhấn\s{1,3}mạnh|thông\s{1,3}báo|dự\s{1,3}báo)(?!\w)",
+_SAID: Final = _Words.of(
+    [
+        *["cho biết", "cho hay", "cho rằng", "nói", "tuyên bố", "khẳng định", "nhấn mạnh"],
+        *["thông báo", "dự báo"],
+    ]
 )
 # A holiday named by its date: "dịp 30/4", "kỳ nghỉ lễ 30/4 và 1/5".
 _HOLIDAY: Final = re.compile(r"(?<!\w)(?:dịp|lễ|Tết)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
 # A happening shown in a clip or photo: the date is the clip's, not the happening's.
-_DEPICTED: Final = _Words(
-    r"(?<!\w)(?:clip|video|hình\s{1,3}ảnh|bức\s{1,3}ảnh|đoạn\s{1,3}phim|bài\s{1,3}(?:viết|đăng))(?!\w)",
+_DEPICTED: Final = _Words.of(
+    ["clip", "video", "hình ảnh", "bức ảnh", "đoạn phim", "bài viết", "bài đăng"]
 )
 # A noun head counts this close (in characters) to the date: the length of a long sentence.
 _NOUN_REACH: Final = 400
@@ -379,16 +396,18 @@ def extract_events(
         if marks == []:
             continue  # no day stated: the block is not even split into sentences
         for index, sentence in enumerate(split.sentences(order)):
-            until = None
+            until = first = None
             if marks is not None:
                 at = bisect_left(marks, sentence.start)
                 if at == len(marks):
                     break
                 if marks[at] >= sentence.end:
                     continue
-                # A dated day's atoms hold a mark: none is read after the last.
+                # A dated day's atoms hold a mark: none is read after the last, nor
+                # (from a place where reading may resume) before the first.
                 until = marks[bisect_left(marks, sentence.end, at) - 1] - sentence.start
-            event = _event_in(sentence, published, until)
+                first = marks[at] - sentence.start
+            event = _event_in(sentence, published, until, first)
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
@@ -419,14 +438,20 @@ class _Split:
 
 
 def _event_in(
-    sentence: _Sentence, published: date | datetime | None, until: int | None = None
+    sentence: _Sentence,
+    published: date | datetime | None,
+    until: int | None = None,
+    first: int | None = None,
 ) -> _Found | None:
-    """The event the sentence tells, if any; ``until``: no dated day starts after it."""
+    """The event the sentence tells, if any.
+
+    No dated day starts after ``until`` nor ends before ``first``.
+    """
     text = sentence.text
     low_text = lowered(text)
     dates = [
         when
-        for when in expressions_in(text, published, low_text, until)
+        for when in expressions_in(text, published, low_text, until, first=first)
         if when.precision == "day" and when.date is not None and not when.lunar
         and not _DOCUMENT_DATE.search(
             text, low_text, max(0, when.start - _DOC_WINDOW), when.start
