@@ -1,0 +1,54 @@
+"""Fast paths of the documents and layout stages checked against the slower originals."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnnews._documents import _ISSUER_STOP, _SUBJECT_END
+
+# --- patterns rewritten to start with one character class ---------------------------
+
+# The originals, as they were before the rewrite: the oracles.
+_ISSUER_STOP_SLOW = re.compile(
+    r"\s+(?:(?i:về|thực\s+hiện|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)|"
+    r"ký|với|tại|trong|nói|đã|để|cho|có|được|là|theo|ngày|năm|từ|đến|thì|nhằm|mà|khi|nêu|"
+    r"yêu\s+cầu|đang|sẽ|vừa|cũng|không|vẫn|nay|này|đó|gửi|số|trên|dưới|bởi|như|vào|vì|"
+    r"thu\s+hồi|công\s+bố|chỉ\s+đạo|đề\s+nghị|xử\s+phạt|tuyên\s+bố|thông\s+qua|giao|"
+    r"triển\s+khai|cho\s+phép|thiết\s+kế|soạn\s+thảo|và\s+(?=[a-zđà-ỹ])|hiện)(?![^\W_])"
+    r"|\s*[,.;:!?()\[\]“”\"…]"
+)
+_SUBJECT_END_SLOW = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
+
+# Pieces the patterns read, mixed with noise, so that hypothesis hits their edges.
+# fmt: off
+_PIECES = [
+    *' \n\t\u00a0,.;:!?()[]“”"…_axĐđ1ắợ',
+    "  ", "về", "VỀ", "Về", "ký", "Ký", "và", "hiện", "ban hành", "BAN  HÀNH", "thực\nhiện",
+    "yêu cầu", "trong", "số", "ngày", "năm", "giao", "Bộ", "Ban Chấp hành", "khóa",
+    "thông qua", "cho phép", "hiệnx", "ký_",
+]
+# fmt: on
+_TEXT = st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=40).map("".join)
+
+
+def _start(m: re.Match[str] | None) -> int | None:
+    return None if m is None else m.start()
+
+
+@settings(max_examples=1500)
+@given(_TEXT, st.integers(0, 50), st.integers(0, 200))
+def test_issuer_stop_finds_what_the_original_finds(text: str, pos: int, endpos: int) -> None:
+    assert _start(_ISSUER_STOP.search(text, pos, endpos)) == _start(
+        _ISSUER_STOP_SLOW.search(text, pos, endpos)
+    )
+
+
+@settings(max_examples=1500)
+@given(_TEXT, st.integers(0, 50), st.integers(0, 200))
+def test_subject_end_finds_what_the_original_finds(text: str, pos: int, endpos: int) -> None:
+    assert _start(_SUBJECT_END.search(text, pos, endpos)) == _start(
+        _SUBJECT_END_SLOW.search(text, pos, endpos)
+    )
