@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnnews._documents import _ISSUER_STOP, _SUBJECT_END
+from vnnews._layout import _ALNUM, Block, _blocks
+from vnnews._normalize import clean_line
 
 # --- patterns rewritten to start with one character class ---------------------------
 
@@ -52,3 +54,39 @@ def test_subject_end_finds_what_the_original_finds(text: str, pos: int, endpos: 
     assert _start(_SUBJECT_END.search(text, pos, endpos)) == _start(
         _SUBJECT_END_SLOW.search(text, pos, endpos)
     )
+
+
+# --- layout: lines cut by str.split, a chunk at a time ------------------------------
+
+_NONEMPTY_LINE = re.compile(r"[^\n]+")
+
+
+def _blocks_slow(text: str) -> list[tuple[int, str]]:
+    """The lines as the pattern-scanning original found them: the oracle."""
+    out = []
+    number, counted = 1, 0
+    for m in _NONEMPTY_LINE.finditer(text):
+        start = m.start()
+        number += text.count("\n", counted, start)
+        counted = start
+        line = clean_line(m[0])
+        if _ALNUM.search(line) is not None:
+            out.append((number, line))
+    return out
+
+
+_LINE_TEXT = st.lists(
+    st.sampled_from(["\n", "\n\n", " ", "  ", "\t", "\u00a0", ".", "a", "Đ", "1", "_", "x y"])
+    | st.text(max_size=4),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_LINE_TEXT, st.integers(1, 12))
+def test_blocks_are_the_lines_the_pattern_finds(text: str, chunk: int) -> None:
+    expected = _blocks_slow(text)
+    assert [tuple(b) for b in _blocks(text)] == expected
+    # Small chunks, so that chunk ends fall everywhere.
+    assert [tuple(b) for b in _blocks(text, chunk)] == expected
+    assert all(type(b) is Block for b in _blocks(text, chunk))
