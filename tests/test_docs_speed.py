@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vnnews._documents import _ISSUER_STOP, _SUBJECT_END
-from vnnews._layout import _ALNUM, Block, _blocks
+from vnnews._layout import _ALNUM, Block, _ascii_alnum_count, _blocks, _slug
 from vnnews._normalize import clean_line
 
 # --- patterns rewritten to start with one character class ---------------------------
@@ -90,3 +90,10 @@ def test_blocks_are_the_lines_the_pattern_finds(text: str, chunk: int) -> None:
     # Small chunks, so that chunk ends fall everywhere.
     assert [tuple(b) for b in _blocks(text, chunk)] == expected
     assert all(type(b) is Block for b in _blocks(text, chunk))
+
+
+@settings(max_examples=1000)
+@given(st.text() | _LINE_TEXT | st.sampled_from(["Kế hoạch", "Đảng ủy", "ǰ ß ﬃ K İ", "Ǆ"]))
+def test_ascii_alnum_count_is_at_most_the_slug_length(text: str) -> None:
+    assert _ascii_alnum_count(text) <= len(_slug(text))
+    assert _ascii_alnum_count(text) == len(re.findall("[A-Za-z0-9]", text))

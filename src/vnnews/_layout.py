@@ -70,6 +70,7 @@ _CLOSERS: Final = '"”’»)]'
 _END_RUN: Final = re.compile(r'[.!?…"”’»)\]]+')
 # What a slug drops: anything but an ASCII letter or digit.
 _NOT_ASCII_ALNUM: Final = re.compile("[^A-Za-z0-9]+")
+_ASCII_NOT_ALNUM: Final = bytes(c for c in range(128) if not chr(c).isalnum())
 _URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
 
 
@@ -278,6 +279,15 @@ def _slug(text: str) -> str:
     return _NOT_ASCII_ALNUM.sub("", decomposed.casefold())
 
 
+def _ascii_alnum_count(text: str) -> int:
+    """How many ASCII letters and digits ``text`` holds: at most the length of its slug.
+
+    Each of them stays in the slug as one character (the steps of :func:`_slug` only
+    add to them, fold their case or drop other characters); property-tested.
+    """
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_ALNUM))
+
+
 def _slug_title(url: str | None) -> TitleRule:
     """A first line is the title when the article's URL was made from it."""
     if not url:
@@ -286,7 +296,10 @@ def _slug_title(url: str | None) -> TitleRule:
     wanted = _slug(last)
 
     def rule(blocks: list[Block]) -> bool:
-        return bool(wanted) and _slug(blocks[0].text) == wanted
+        text = blocks[0].text
+        # A body paragraph holds more ASCII letters and digits than the slug: say no
+        # without building its slug (they are all in it, see _ascii_alnum_count).
+        return bool(wanted) and _ascii_alnum_count(text) <= len(wanted) and _slug(text) == wanted
 
     return rule
 
