@@ -224,13 +224,18 @@ _BEFORE_DATE: Final = re.compile(
 _OF: Final = re.compile(r"\s*,?\s*(?P<word>của|cuả|do|được)\s+(?=[A-ZĐÀ-Ỹ])")
 # Lower-case words that end an issuer's name: a verb, a date or the subject follows.
 # Case matters: "Ban Chỉ đạo", "Bộ Kế hoạch và Đầu tư" are names.
+# Its first character is white space or a mark, whichever way it matches (the lookbehinds
+# tell which it was): a pattern that starts with one character class is searched for
+# from class member to class member, where one that starts with alternatives is tried
+# at every offset.
 _ISSUER_STOP: Final = re.compile(
-    r"\s+(?:(?i:về|thực\s+hiện|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)|"
+    r"[\s,.;:!?()\[\]“”\"…](?:(?<=\s)\s*(?:(?:"
+    r"(?i:về|thực\s+hiện|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|phê\s+duyệt)|"
     r"ký|với|tại|trong|nói|đã|để|cho|có|được|là|theo|ngày|năm|từ|đến|thì|nhằm|mà|khi|nêu|"
     r"yêu\s+cầu|đang|sẽ|vừa|cũng|không|vẫn|nay|này|đó|gửi|số|trên|dưới|bởi|như|vào|vì|"
     r"thu\s+hồi|công\s+bố|chỉ\s+đạo|đề\s+nghị|xử\s+phạt|tuyên\s+bố|thông\s+qua|giao|"
     r"triển\s+khai|cho\s+phép|thiết\s+kế|soạn\s+thảo|và\s+(?=[a-zđà-ỹ])|hiện)(?![^\W_])"
-    r"|\s*[,.;:!?()\[\]“”\"…]"
+    r"|[,.;:!?()\[\]“”\"…])|(?<!\s))"
 )
 # Another document after the issuer: "của Ban Chỉ đạo Quốc gia và Quyết định …".
 _ISSUER_THEN_KIND: Final = re.compile(
@@ -240,7 +245,8 @@ _TRAILING_AND: Final = re.compile(r"(?:\s+(?:và|hoặc))+\s*$")
 _ISSUER_DONE: Final = re.compile(r"\s+(?:ban\s+hành|ký)(?![^\W_])")
 _TERM: Final = re.compile(r"kh(?:óa|oá|oa)\s+(?P<term>[IVX]{1,6}|\d{1,2})(?![^\W_])", re.IGNORECASE)
 _SUBJECT: Final = re.compile(r"\s*,?\s*(?:quy\s+định\s+)?(?=về\s)", re.IGNORECASE)
-_SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"…]|\.(?:\s|$)")
+# A mark, or a full stop before white space or the end; one class first, as _ISSUER_STOP.
+_SUBJECT_END: Final = re.compile(r"[;:!?()\[\]“”\"….](?:(?<!\.)|(?=\s|$))")
 # "ngày 6/2/2017, Thủ tướng Chính phủ đã ký ban hành" before the kind.
 _CLAUSE_BREAK: Final = re.compile(r"[.;!?]")
 _SIGNED_WITHIN: Final = 100  # characters from the date's end to the kind: one clause

@@ -62,13 +62,15 @@ _NOT_IN_BYLINE: Final = re.compile(r"[^\w\s,;\-–]|[\d_]")
 _TITLE_SUFFIX: Final = re.compile(r"^(?P<title>.+?)\s+[-–|]\s+(?P<site>[^-–|]{2,40})$")
 # A letter or digit: what str.isalnum() accepts (\w less the underscore), in C.
 _ALNUM: Final = re.compile(r"[^\W_]")
-_NONEMPTY_LINE: Final = re.compile(r"[^\n]+")
+# How many characters _blocks cuts into lines at a time (then up to the line's end).
+_LINES_CHUNK: Final = 1 << 16
 _SENTENCE_END: Final = ".!?…"
 _CLOSERS: Final = '"”’»)]'
 # A run of terminators and closing quotes.
 _END_RUN: Final = re.compile(r'[.!?…"”’»)\]]+')
 # What a slug drops: anything but an ASCII letter or digit.
 _NOT_ASCII_ALNUM: Final = re.compile("[^A-Za-z0-9]+")
+_ASCII_NOT_ALNUM: Final = bytes(c for c in range(128) if not chr(c).isalnum())
 _URL_ID: Final = re.compile(r"-\d+\.html?$|\.html?$")
 
 
@@ -81,6 +83,10 @@ class Block(NamedTuple):
 
     line: int
     text: str
+
+
+# Block(line, text) without the generated __new__, a Python function: for each line.
+_new_block: Final = tuple.__new__
 
 
 @attrs.define
@@ -139,20 +145,27 @@ def read_layout(text: str) -> Layout:
     return out
 
 
-def _blocks(text: str) -> Iterator[Block]:
+def _blocks(text: str, chunk: int = _LINES_CHUNK) -> Iterator[Block]:
     """The lines that hold text, numbered from 1.
 
-    Blank lines are skipped without building a string or a Block for each, so
-    that a million of them cost little time and no memory.
+    ``str.split`` cuts the lines far faster than a pattern scans them; it cuts a
+    chunk of the text at a time, so that the list it builds stays small however
+    long the text.  A blank line there is one reference to the shared empty string:
+    no string and no Block is built for it, so a million of them cost little.
     """
-    number, counted = 1, 0
-    for m in _NONEMPTY_LINE.finditer(text):
-        start = m.start()
-        number += text.count("\n", counted, start)
-        counted = start
-        line = clean_line(m[0])
-        if _ALNUM.search(line) is not None:  # no letter or digit: layout noise
-            yield Block(number, line)
+    number, start, size = 0, 0, len(text)
+    while True:
+        # The chunk ends at the first line break after ``chunk`` characters.
+        end = text.find("\n", start + chunk) if start + chunk < size else -1
+        for raw in (text[start:] if end < 0 else text[start:end]).split("\n"):
+            number += 1
+            if raw:
+                line = clean_line(raw)
+                if _ALNUM.search(line) is not None:  # no letter or digit: layout noise
+                    yield _new_block(Block, (number, line))
+        if end < 0:
+            return
+        start = end + 1
 
 
 # --- headers ------------------------------------------------------------------
@@ -266,6 +279,15 @@ def _slug(text: str) -> str:
     return _NOT_ASCII_ALNUM.sub("", decomposed.casefold())
 
 
+def _ascii_alnum_count(text: str) -> int:
+    """How many ASCII letters and digits ``text`` holds: at most the length of its slug.
+
+    Each of them stays in the slug as one character (the steps of :func:`_slug` only
+    add to them, fold their case or drop other characters); property-tested.
+    """
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NOT_ALNUM))
+
+
 def _slug_title(url: str | None) -> TitleRule:
     """A first line is the title when the article's URL was made from it."""
     if not url:
@@ -274,7 +296,10 @@ def _slug_title(url: str | None) -> TitleRule:
     wanted = _slug(last)
 
     def rule(blocks: list[Block]) -> bool:
-        return bool(wanted) and _slug(blocks[0].text) == wanted
+        text = blocks[0].text
+        # A body paragraph holds more ASCII letters and digits than the slug: say no
+        # without building its slug (they are all in it, see _ascii_alnum_count).
+        return bool(wanted) and _ascii_alnum_count(text) <= len(wanted) and _slug(text) == wanted
 
     return rule
 
