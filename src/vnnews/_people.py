@@ -74,6 +74,7 @@ def _swaps() -> dict[str, str]:
 
 
 _TONE_SWAPS: Final = _swaps()
+_SWAPPED_RE: Final = re.compile("|".join(_TONE_SWAPS))
 
 
 @cache
@@ -82,8 +83,11 @@ def _spellings(phrase: str) -> tuple[str, ...]:
 
     Remembered: the vocabularies are spelt out for several patterns and tables.
     """
+    phrase = phrase.lower()
+    if _SWAPPED_RE.search(phrase) is None:
+        return (phrase,)  # most phrases: no pair to swap, one spelling
     out = [""]
-    i, phrase = 0, phrase.lower()
+    i = 0
     while i < len(phrase):
         pair = phrase[i : i + 2]
         other = _TONE_SWAPS.get(pair)
@@ -112,7 +116,11 @@ def _trie(phrases: Iterable[str]) -> str:
 
 
 def _emit(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (char if char.isalnum() else re.escape(char)) + _emit(child)  # letters need no escape
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -128,12 +136,28 @@ def _lower(text: str) -> str:
 
 
 def _letters(*, upper: bool) -> str:
-    chars = (chr(c) for c in range(0x41, 0x2000))
-    return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
+    """A character class of the upper- (or lower-) case letters below U+2000.
+
+    Letters in a row are written as a range ("A-Z"): a shorter pattern, compiled sooner.
+    """
+    case = str.isupper if upper else str.islower
+    codes = [c for c in range(0x41, 0x2000) if chr(c).isalpha() and case(chr(c))]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[{}]".format(
+        "".join(
+            re.escape(chr(a)) + ("-" if b > a + 1 else "") + (re.escape(chr(b)) if b > a else "")
+            for a, b in runs
+        )
+    )
 
 
-_UP: Final = f"[{re.escape(_letters(upper=True))}]"
-_LOW: Final = f"[{re.escape(_letters(upper=False))}]"
+_UP: Final = _letters(upper=True)
+_LOW: Final = _letters(upper=False)
 
 _HONORIFICS: Final = _rows_of("honorifics.tsv", "honorific")
 _PLURALS: Final = _rows_of("honorifics.tsv", "plural")
