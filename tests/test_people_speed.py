@@ -17,8 +17,10 @@ from vnnews._people import (
     _OTHER_SPACES,
     _PARTICLE,
     _RUN_RE,
+    _TONE_SWAPS,
     _TRIGGER_RE,
     _UP,
+    _spellings,
     _trigger_matches,
     _valid,
 )
@@ -73,3 +75,36 @@ def test_trigger_matches_are_those_of_the_one_pattern(text: str) -> None:
     """The two patterns, merged, find the matches of _TRIGGER_RE, and no other."""
     want = [(m.span(), m.group("word")) for m in _TRIGGER_RE.finditer(text)]
     assert [(m.span(), m.group("word")) for m in _trigger_matches(text)] == want
+
+
+def test_letter_classes_hold_the_letters_of_their_case() -> None:
+    """_UP and _LOW, written with ranges, hold the cased letters from "A" to U+2000."""
+    up, low = re.compile(_UP), re.compile(_LOW)
+    for code in range(0x2100):
+        char = chr(code)
+        letter = 0x41 <= code < 0x2000 and char.isalpha()  # from "A"
+        assert (up.match(char) is not None) == (letter and char.isupper()), hex(code)
+        assert (low.match(char) is not None) == (letter and char.islower()), hex(code)
+
+
+def _plain_spellings(phrase: str) -> list[str]:
+    out = [""]
+    i, phrase = 0, phrase.lower()
+    while i < len(phrase):
+        pair = phrase[i : i + 2]
+        other = _TONE_SWAPS.get(pair)
+        pieces = (pair, other) if other is not None else (phrase[i],)
+        out = [done + piece for done in out for piece in pieces]
+        i += len(pieces[0])
+    return out
+
+
+@given(
+    st.lists(
+        st.sampled_from(["o", "a", "à", "ò", "e", "è", "uy", "ủy", "uỷ", "h", " "]), max_size=8
+    )
+)
+def test_spellings_are_those_of_the_plain_loop(pieces: list[str]) -> None:
+    """A phrase with no pair to swap has one spelling, found with no loop."""
+    phrase = "".join(pieces)
+    assert list(_spellings(phrase)) == _plain_spellings(phrase)

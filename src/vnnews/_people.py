@@ -27,10 +27,12 @@ after "Bộ trưởng Bộ Công an") adds no position.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, cached_property, lru_cache, partial
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from ._data import rows
@@ -72,6 +74,7 @@ def _swaps() -> dict[str, str]:
 
 
 _TONE_SWAPS: Final = _swaps()
+_SWAPPED_RE: Final = re.compile("|".join(_TONE_SWAPS))
 
 
 @cache
@@ -80,8 +83,11 @@ def _spellings(phrase: str) -> tuple[str, ...]:
 
     Remembered: the vocabularies are spelt out for several patterns and tables.
     """
+    phrase = phrase.lower()
+    if _SWAPPED_RE.search(phrase) is None:
+        return (phrase,)  # most phrases: no pair to swap, one spelling
     out = [""]
-    i, phrase = 0, phrase.lower()
+    i = 0
     while i < len(phrase):
         pair = phrase[i : i + 2]
         other = _TONE_SWAPS.get(pair)
@@ -110,7 +116,11 @@ def _trie(phrases: Iterable[str]) -> str:
 
 
 def _emit(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (char if char.isalnum() else re.escape(char)) + _emit(child)  # letters need no escape
+        for char, child in sorted(node.items())
+        if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -126,12 +136,28 @@ def _lower(text: str) -> str:
 
 
 def _letters(*, upper: bool) -> str:
-    chars = (chr(c) for c in range(0x41, 0x2000))
-    return "".join(ch for ch in chars if ch.isalpha() and (ch.isupper() if upper else ch.islower()))
+    """A character class of the upper- (or lower-) case letters below U+2000.
+
+    Letters in a row are written as a range ("A-Z"): a shorter pattern, compiled sooner.
+    """
+    case = str.isupper if upper else str.islower
+    codes = [c for c in range(0x41, 0x2000) if chr(c).isalpha() and case(chr(c))]
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[{}]".format(
+        "".join(
+            re.escape(chr(a)) + ("-" if b > a + 1 else "") + (re.escape(chr(b)) if b > a else "")
+            for a, b in runs
+        )
+    )
 
 
-_UP: Final = f"[{re.escape(_letters(upper=True))}]"
-_LOW: Final = f"[{re.escape(_letters(upper=False))}]"
+_UP: Final = _letters(upper=True)
+_LOW: Final = _letters(upper=False)
 
 _HONORIFICS: Final = _rows_of("honorifics.tsv", "honorific")
 _PLURALS: Final = _rows_of("honorifics.tsv", "plural")
@@ -305,6 +331,7 @@ class _Trigger(NamedTuple):
 
 
 _AFTER_TITLE: Final = _Trigger("title", "", plural=False)  # a name read after its title
+_order: Final = attrgetter("order")  # a _Seen's place in reading order, for sorting
 
 # The records above built in C from a tuple of all their fields, in order: the classes'
 # own constructors are Python functions, slow on the hot paths (keywords most of all).
@@ -999,7 +1026,7 @@ class _Someone:
         if honorific is None and not full:
             honorific = next((s.honorific for s in self.short if s.honorific), None)
         rank = next((s.rank for s in (*full, *self.short) if s.rank), None)
-        every = sorted((*full, *self.short), key=lambda s: s.order)
+        every = sorted((*full, *self.short), key=_order)
         mentions = {s.order: s.block.mention(s.start, s.end) for s in every}
         titles = [t for s in every for t in s.titles]
         family, middle, given = split_name(self.name)
@@ -1140,7 +1167,7 @@ def extract_people(blocks: Sequence[TextBlock]) -> tuple[Person, ...]:
             people[key] = _Someone(s, key)
     _merge_run_on(people)
     known = _Known(people.values())
-    for s in sorted(shorts, key=lambda s: s.order):
+    for s in sorted(shorts, key=_order):
         who = known.resolve(s)
         if who is not None:
             who.short.append(s)
@@ -1164,27 +1191,34 @@ def _merge_run_on(people: dict[tuple[str, ...], _Someone]) -> None:
         for s in people.pop(key).seen:
             end = s.start + len(" ".join(s.words[:-1]))
             into.seen.append(s._replace(end=end, words=s.words[:-1]))
-        into.seen.sort(key=lambda s: s.order)
+        into.seen.sort(key=_order)
 
 
 def _plain_mentions(blocks: Sequence[TextBlock], people: dict[tuple[str, ...], _Someone]) -> None:
-    """Record the full names written again without any title or address word."""
+    """Record the full names written again without any title or address word.
+
+    The names are looked for in the blocks joined by line breaks, which no name holds:
+    an occurrence is in one block, each name is looked for once (not once a block), and
+    the sort at the end puts each person's mentions back in reading order.
+    """
     fulls = {p.name: p for p in people.values() if p.seen}
     if not fulls:
         return
     known = {(s.order, s.end) for p in people.values() for s in (*p.seen, *p.short)}
-    work = len(fulls) * sum(len(block.text) for block in blocks)
+    texts = [block.text for block in blocks]
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate([len(text) + 1 for text in texts[:-1]], initial=0))
+    work = len(fulls) * (len(joined) - len(texts) + 1)  # the characters of the blocks
     finder = _Finder(fulls) if work > _FIND_EACH_MAX else None
-    for number, block in enumerate(blocks):
-        text = block.text
-        found = _find_each(text, fulls) if finder is None else finder.occurrences(text)
-        for name, at in found:
-            end = at + len(name)
-            fresh = ((number, at), end) not in known
-            if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
-                fulls[name].seen.append(_plain(number, block, at, end))
+    for name, where in _find_each(joined, fulls) if finder is None else finder.occurrences(joined):
+        number = bisect.bisect_right(starts, where) - 1
+        text, at = texts[number], where - starts[number]
+        end = at + len(name)
+        fresh = ((number, at), end) not in known
+        if fresh and _word_start(text, at) and not text[end : end + 1].isalnum():
+            fulls[name].seen.append(_plain(number, blocks[number], at, end))
     for someone in fulls.values():
-        someone.seen.sort(key=lambda s: s.order)
+        someone.seen.sort(key=_order)
 
 
 # Names x characters up to which each name is looked for in each block (str.find is
