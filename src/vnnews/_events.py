@@ -416,23 +416,38 @@ def extract_events(
 
 
 class _Split:
-    """The blocks' sentences, each block split when first asked for."""
+    """The blocks' sentences, each block split only as far as asked for."""
 
     def __init__(self, blocks: Sequence[TextBlock]) -> None:
         self.blocks = blocks
         self._done: dict[int, list[_Sentence]] = {}
+        self._rest: dict[int, Iterator[_Sentence]] = {}
 
-    def sentences(self, order: int) -> list[_Sentence]:
+    def sentence(self, order: int, index: int) -> _Sentence | None:
+        """Sentence ``index`` of block ``order``, None past its last."""
         done = self._done.get(order)
         if done is None:
-            done = self._done[order] = list(_sentences(self.blocks[order], order))
-        return done
+            done = self._done[order] = []
+            self._rest[order] = _sentences(self.blocks[order], order)
+        while len(done) <= index:
+            rest = self._rest.get(order)
+            later = None if rest is None else next(rest, None)
+            if later is None:
+                self._rest.pop(order, None)
+                return None
+            done.append(later)
+        return done[index]
+
+    def sentences(self, order: int, start: int = 0) -> Iterator[_Sentence]:
+        """The sentences of block ``order`` from sentence ``start`` on."""
+        index = start
+        while (sentence := self.sentence(order, index)) is not None:
+            yield sentence
+            index += 1
 
     def after(self, order: int, index: int) -> Iterator[_Sentence]:
         """The sentences after sentence ``index`` of block ``order``, in reading order."""
-        sentences = self.sentences(order)
-        for later in range(index + 1, len(sentences)):  # no copy of the block's rest
-            yield sentences[later]
+        yield from self.sentences(order, index + 1)
         for later in range(order + 1, len(self.blocks)):
             yield from self.sentences(later)
 
@@ -595,7 +610,9 @@ def _place_end(text: str, start: int) -> int:
 
 def _scope(split: _Split, order: int, index: int) -> list[_Sentence]:
     """The event's sentence, the rest of its block, and attendance blocks right after it."""
-    out = [split.sentences(order)[index]]
+    first = split.sentence(order, index)
+    assert first is not None  # noqa: S101 - the event's own sentence was split
+    out = [first]
     for later in islice(split.after(order, index), _SCOPE_SENTENCES):
         last = out[-1]
         if later.block is last.block or (
