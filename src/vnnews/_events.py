@@ -463,7 +463,12 @@ def _event_in(
     No dated day starts after ``until`` nor ends before ``first``.
     """
     text = sentence.text
-    low_text = lowered(text)
+    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
+    low = lowered(masked)
+    words = list(_HEAD_WORDS.finditer(masked, low))
+    if not words and not sentence.caption:
+        return None  # no word names a happening: whatever its dates, no event
+    low_text = low if masked == text else lowered(text)
     dates = [
         when
         for when in expressions_in(text, published, low_text, until, first=first)
@@ -475,12 +480,10 @@ def _event_in(
     ]  # fmt: skip
     if not dates:
         return None
-    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
-    low = lowered(masked)
     called_off = _CALLED_OFF.search(masked, low)
     heads = [
         (m, entry)
-        for m in _HEAD_WORDS.finditer(masked, low)
+        for m in words
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
