@@ -270,10 +270,9 @@ _PLACE_MORE: Final = re.compile(
 _NOT_TAI_BEFORE: Final = re.compile(r"(?:hiện|tồn|tự|đương)\s$", re.IGNORECASE)
 _NOT_TAI_AFTER: Final = re.compile(r"(?:sao|chỗ|ngũ|vị|chức|gia|đây|đó|đấy)(?!\w)", re.IGNORECASE)
 # Who chairs: "X chủ trì", "X đồng chủ trì", "X điều hành phiên họp", "chủ tọa".
-_CHAIR: Final = re.compile(
-    r"(?<!\w)(?:đồng\s{1,3})?(?:chủ\s{1,3}trì|điều\s{1,3}hành|chủ\s{1,3}tọa|chủ\s{1,3}toạ)(?!\w)",
-    re.IGNORECASE,
-)
+# ("đồng" first where it stands: a word starting with "đồng" is no other one.)
+_CHAIR_WORDS: Final = ("chủ trì", "điều hành", "chủ tọa", "chủ toạ")
+_CHAIR: Final = _Words.of([*_CHAIR_WORDS, *(f"đồng {word}" for word in _CHAIR_WORDS)])
 # Paragraphs that go on listing who attended.
 _ATTENDANCE: Final = re.compile(
     r"^(?:Cùng\s{1,3}(?:tham\s{1,3})?dự|Tham\s{1,3}dự|Dự\s|Cùng\s{1,3}đi|Có\s{1,3}mặt|Tham\s{1,3}gia)",
@@ -696,7 +695,8 @@ def _attendance(event: _Found, people: _Named) -> tuple[tuple[str, ...], tuple[s
     participants: list[str] = []
     for sentence in dict.fromkeys(event.scope):
         named = people.at(sentence)
-        for m in _CHAIR.finditer(sentence.text):
+        text = sentence.text
+        for m in _CHAIR.finditer(text, lowered(text)):
             before = [name for start, name in named if start < m.start()]
             if m[0].lower().startswith("đồng"):
                 chairs.extend(before)
