@@ -83,9 +83,11 @@ class _Words:
         )
         return cls(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", rf"(?:{branches})(?!\w)")
 
-    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
-        """The matches in ``text``, given ``low = lowered(text)``."""
-        return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
+    def finditer(self, text: str, low: str | None, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches in ``text`` from ``pos`` on, given ``low = lowered(text)``."""
+        if low is not None:
+            return self.lower.finditer(low, pos)
+        return self.any_case.finditer(text, pos)
 
     def search(
         self, text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
@@ -410,6 +412,8 @@ def extract_events(
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
+            if marks is not None and marks[-1] < sentence.end:
+                break  # the block's last mark is read: its next sentence is not split
     named = _Named(people)
     return tuple(_build(event, named) for event in _merge(found))
 
@@ -464,8 +468,8 @@ def _event_in(
     text = sentence.text
     masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
     low = lowered(masked)
-    words = list(_HEAD_WORDS.finditer(masked, low))
-    if not words and not sentence.caption:
+    word = _HEAD_WORDS.search(masked, low)
+    if word is None and not sentence.caption:
         return None  # no word names a happening: whatever its dates, no event
     low_text = low if masked == text else lowered(text)
     dates = [
@@ -482,7 +486,7 @@ def _event_in(
     called_off = _CALLED_OFF.search(masked, low)
     heads = [
         (m, entry)
-        for m in words
+        for m in ([] if word is None else _HEAD_WORDS.finditer(masked, low, word.start()))
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
