@@ -20,7 +20,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -62,8 +62,13 @@ class _Words:
     """
 
     def __init__(self, source: str, lower: str | None = None) -> None:
-        self.any_case = re.compile(source, re.IGNORECASE)
+        self.source = source
         self.lower = re.compile(source if lower is None else lower)
+
+    @cached_property
+    def any_case(self) -> re.Pattern[str]:
+        """The pattern, case-insensitive: compiled when first needed (few texts need it)."""
+        return re.compile(self.source, re.IGNORECASE)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> _Words:
@@ -89,6 +94,10 @@ class _Words:
             return self.lower.finditer(low, pos)
         return self.any_case.finditer(text, pos)
 
+    def match(self, text: str, low: str | None) -> re.Match[str] | None:
+        """The match at the start of ``text``, given ``low = lowered(text)``."""
+        return self.lower.match(low) if low is not None else self.any_case.match(text)
+
     def search(
         self, text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
@@ -99,7 +108,6 @@ class _Words:
 
 
 _HEAD_WORDS: Final = _Words.of(p for p, *_ in rows("event_kinds.tsv"))
-_HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
     rf"(?<!\w)(?:{_alternation([m for m, _ in rows('location_markers.tsv')])})\s{{1,3}}(?=\S)",
@@ -599,7 +607,7 @@ def _place_at(text: str, m: re.Match[str], when: DateExpression) -> str | None:
     if when.start > start:
         end = min(end, when.start)
     place = " ".join(text[start:end].split()[: _PLACE_WORDS * 2]).rstrip(" .,")
-    if not place or _HEAD_RE.match(place) or place[0].isdigit():
+    if not place or _HEAD_WORDS.match(place, lowered(place)) or place[0].isdigit():
         return None  # "tại hội nghị": a happening, not a place
     if needs_name and not (place[0].isupper() or fold(place).startswith(_UNITS)):
         return None
