@@ -27,11 +27,16 @@ _WORD_LISTS = {
     ],
     "depicted": ["clip", "video", "hình ảnh", "bức ảnh", "đoạn phim", "bài viết", "bài đăng"],
 }
+_WORD_LISTS["chair"] = [
+    *(chair := ["chủ trì", "điều hành", "chủ tọa", "chủ toạ"]),
+    *(f"đồng {word}" for word in chair),
+]
 _WORDS = {
     "heads": _events._HEAD_WORDS,  # noqa: SLF001
     "called off": _events._CALLED_OFF,  # noqa: SLF001
     "said": _events._SAID,  # noqa: SLF001
     "depicted": _events._DEPICTED,  # noqa: SLF001
+    "chair": _events._CHAIR,  # noqa: SLF001
 }
 
 
@@ -61,6 +66,28 @@ def test_words_by_first_character_find_what_one_alternation_finds(
     assert found == [m.span() for m in plain.finditer(text)]
 
 
+# The chair pattern as first written, any case.
+_FIRST_CHAIR = re.compile(
+    r"(?<!\w)(?:đồng\s{1,3})?(?:chủ\s{1,3}trì|điều\s{1,3}hành|chủ\s{1,3}tọa|chủ\s{1,3}toạ)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Đồng", "đồng", "chủ", "Chủ", "trì", "TRÌ", "điều", "hành", "tọa"])
+        | st.sampled_from(["toạ", "x", "İ", "ſ", "5"]),
+        max_size=10,
+    ).flatmap(
+        lambda words: st.sampled_from([" ", "  ", "", "\t"]).map(lambda glue: glue.join(words))
+    )
+)
+def test_chair_words_as_first_written(text: str) -> None:
+    expected = [(m.span(), m[0].lower()) for m in _FIRST_CHAIR.finditer(text)]
+    found = _events._CHAIR.finditer(text, lowered(text))  # noqa: SLF001
+    assert [(m.span(), m[0].lower()) for m in found] == expected
+
+
 # --- atoms read from a place where reading may resume ------------------------------------
 
 _ATOM_PARTS = [
@@ -68,7 +95,7 @@ _ATOM_PARTS = [
     *["chủ", "nhật", "CN", "T2", "quý", "IV", "III", "I", "đến", "tới", "từ", "và", "lúc", "giờ"],
     *["cách", "đây", "trước", "nữa", "sau", "tuần", "giai", "đoạn", "Một", "Giêng", "h", "g"],
     *["số", "Hà", "Nội", "ĐUCA", "V28", "(", ")", "-", "–", "/", ".", ",", ";", "İ", "ſ", "_"],
-    *["11/6/2018", "5 - 10/6", "2019", "14h30", "8 giờ", "3", "25", "1.000", "²"],
+    *["11/6/2018", "5 - 10/6", "2019", "14h30", "8 giờ", "3", "25", "1.000", "²", "٣/٦"],
 ]
 _GLUES = ["", " ", "  ", ", ", " - ", "\n"]
 

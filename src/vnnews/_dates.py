@@ -468,7 +468,9 @@ def _atoms_in(
     out: list[re.Match[str]] = []
     pos = resume
     match = _ATOMS.match
-    if lower is not None and _OTHER_DIGIT.search(text) is None:
+    # (Only the text from ``resume`` on is looked at: what stands before it, a space,
+    # is read alike by both.)
+    if lower is not None and _OTHER_DIGIT.search(text, resume) is None:
         search, scanned = _ATOM_START_LOWER.search, lower
     else:
         search, scanned = _ATOM_START.search, text

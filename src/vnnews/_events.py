@@ -20,9 +20,9 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -62,8 +62,13 @@ class _Words:
     """
 
     def __init__(self, source: str, lower: str | None = None) -> None:
-        self.any_case = re.compile(source, re.IGNORECASE)
+        self.source = source
         self.lower = re.compile(source if lower is None else lower)
+
+    @cached_property
+    def any_case(self) -> re.Pattern[str]:
+        """The pattern, case-insensitive: compiled when first needed (few texts need it)."""
+        return re.compile(self.source, re.IGNORECASE)
 
     @classmethod
     def of(cls, words: Iterable[str]) -> _Words:
@@ -83,9 +88,15 @@ class _Words:
         )
         return cls(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", rf"(?:{branches})(?!\w)")
 
-    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
-        """The matches in ``text``, given ``low = lowered(text)``."""
-        return self.lower.finditer(low) if low is not None else self.any_case.finditer(text)
+    def finditer(self, text: str, low: str | None, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches in ``text`` from ``pos`` on, given ``low = lowered(text)``."""
+        if low is not None:
+            return self.lower.finditer(low, pos)
+        return self.any_case.finditer(text, pos)
+
+    def match(self, text: str, low: str | None) -> re.Match[str] | None:
+        """The match at the start of ``text``, given ``low = lowered(text)``."""
+        return self.lower.match(low) if low is not None else self.any_case.match(text)
 
     def search(
         self, text: str, low: str | None, pos: int = 0, endpos: int = sys.maxsize
@@ -97,7 +108,6 @@ class _Words:
 
 
 _HEAD_WORDS: Final = _Words.of(p for p, *_ in rows("event_kinds.tsv"))
-_HEAD_RE: Final = _HEAD_WORDS.any_case
 _MARKERS: Final = {fold(m): needs == "yes" for m, needs in rows("location_markers.tsv")}
 _MARKER_RE: Final = re.compile(
     rf"(?<!\w)(?:{_alternation([m for m, _ in rows('location_markers.tsv')])})\s{{1,3}}(?=\S)",
@@ -270,10 +280,9 @@ _PLACE_MORE: Final = re.compile(
 _NOT_TAI_BEFORE: Final = re.compile(r"(?:hiện|tồn|tự|đương)\s$", re.IGNORECASE)
 _NOT_TAI_AFTER: Final = re.compile(r"(?:sao|chỗ|ngũ|vị|chức|gia|đây|đó|đấy)(?!\w)", re.IGNORECASE)
 # Who chairs: "X chủ trì", "X đồng chủ trì", "X điều hành phiên họp", "chủ tọa".
-_CHAIR: Final = re.compile(
-    r"(?<!\w)(?:đồng\s{1,3})?(?:chủ\s{1,3}trì|điều\s{1,3}hành|chủ\s{1,3}tọa|chủ\s{1,3}toạ)(?!\w)",
-    re.IGNORECASE,
-)
+# ("đồng" first where it stands: a word starting with "đồng" is no other one.)
+_CHAIR_WORDS: Final = ("chủ trì", "điều hành", "chủ tọa", "chủ toạ")
+_CHAIR: Final = _Words.of([*_CHAIR_WORDS, *(f"đồng {word}" for word in _CHAIR_WORDS)])
 # Paragraphs that go on listing who attended.
 _ATTENDANCE: Final = re.compile(
     r"^(?:Cùng\s{1,3}(?:tham\s{1,3})?dự|Tham\s{1,3}dự|Dự\s|Cùng\s{1,3}đi|Có\s{1,3}mặt|Tham\s{1,3}gia)",
@@ -327,8 +336,7 @@ def province_of(place: str) -> str | None:
 # --- sentences ----------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Sentence:
+class _Sentence(NamedTuple):  # a tuple: made faster than an attrs class, equal alike
     block: TextBlock
     order: int  # the block's place in reading order
     start: int
@@ -411,28 +419,45 @@ def extract_events(
             if event is not None:
                 event.scope = _scope(split, order, index)
                 found.append(event)
+            if marks is not None and marks[-1] < sentence.end:
+                break  # the block's last mark is read: its next sentence is not split
     named = _Named(people)
     return tuple(_build(event, named) for event in _merge(found))
 
 
 class _Split:
-    """The blocks' sentences, each block split when first asked for."""
+    """The blocks' sentences, each block split only as far as asked for."""
 
     def __init__(self, blocks: Sequence[TextBlock]) -> None:
         self.blocks = blocks
         self._done: dict[int, list[_Sentence]] = {}
+        self._rest: dict[int, Iterator[_Sentence]] = {}
 
-    def sentences(self, order: int) -> list[_Sentence]:
+    def sentence(self, order: int, index: int) -> _Sentence | None:
+        """Sentence ``index`` of block ``order``, None past its last."""
         done = self._done.get(order)
         if done is None:
-            done = self._done[order] = list(_sentences(self.blocks[order], order))
-        return done
+            done = self._done[order] = []
+            self._rest[order] = _sentences(self.blocks[order], order)
+        while len(done) <= index:
+            rest = self._rest.get(order)
+            later = None if rest is None else next(rest, None)
+            if later is None:
+                self._rest.pop(order, None)
+                return None
+            done.append(later)
+        return done[index]
+
+    def sentences(self, order: int, start: int = 0) -> Iterator[_Sentence]:
+        """The sentences of block ``order`` from sentence ``start`` on."""
+        index = start
+        while (sentence := self.sentence(order, index)) is not None:
+            yield sentence
+            index += 1
 
     def after(self, order: int, index: int) -> Iterator[_Sentence]:
         """The sentences after sentence ``index`` of block ``order``, in reading order."""
-        sentences = self.sentences(order)
-        for later in range(index + 1, len(sentences)):  # no copy of the block's rest
-            yield sentences[later]
+        yield from self.sentences(order, index + 1)
         for later in range(order + 1, len(self.blocks)):
             yield from self.sentences(later)
 
@@ -448,7 +473,12 @@ def _event_in(
     No dated day starts after ``until`` nor ends before ``first``.
     """
     text = sentence.text
-    low_text = lowered(text)
+    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
+    low = lowered(masked)
+    word = _HEAD_WORDS.search(masked, low)
+    if word is None and not sentence.caption:
+        return None  # no word names a happening: whatever its dates, no event
+    low_text = low if masked == text else lowered(text)
     dates = [
         when
         for when in expressions_in(text, published, low_text, until, first=first)
@@ -460,12 +490,10 @@ def _event_in(
     ]  # fmt: skip
     if not dates:
         return None
-    masked = _QUOTED.sub(lambda m: " " * len(m[0]), text)
-    low = lowered(masked)
     called_off = _CALLED_OFF.search(masked, low)
     heads = [
         (m, entry)
-        for m in _HEAD_WORDS.finditer(masked, low)
+        for m in ([] if word is None else _HEAD_WORDS.finditer(masked, low, word.start()))
         if (entry := _HEADS.get(fold(m[0]))) is not None
         and not _NEGATED.search(masked, max(0, m.start() - _NEGATION_REACH), m.start())
         and (called_off is None or called_off.start() > m.start())
@@ -579,7 +607,7 @@ def _place_at(text: str, m: re.Match[str], when: DateExpression) -> str | None:
     if when.start > start:
         end = min(end, when.start)
     place = " ".join(text[start:end].split()[: _PLACE_WORDS * 2]).rstrip(" .,")
-    if not place or _HEAD_RE.match(place) or place[0].isdigit():
+    if not place or _HEAD_WORDS.match(place, lowered(place)) or place[0].isdigit():
         return None  # "tại hội nghị": a happening, not a place
     if needs_name and not (place[0].isupper() or fold(place).startswith(_UNITS)):
         return None
@@ -595,7 +623,9 @@ def _place_end(text: str, start: int) -> int:
 
 def _scope(split: _Split, order: int, index: int) -> list[_Sentence]:
     """The event's sentence, the rest of its block, and attendance blocks right after it."""
-    out = [split.sentences(order)[index]]
+    first = split.sentence(order, index)
+    assert first is not None  # noqa: S101 - the event's own sentence was split
+    out = [first]
     for later in islice(split.after(order, index), _SCOPE_SENTENCES):
         last = out[-1]
         if later.block is last.block or (
@@ -676,7 +706,8 @@ def _attendance(event: _Found, people: _Named) -> tuple[tuple[str, ...], tuple[s
     participants: list[str] = []
     for sentence in dict.fromkeys(event.scope):
         named = people.at(sentence)
-        for m in _CHAIR.finditer(sentence.text):
+        text = sentence.text
+        for m in _CHAIR.finditer(text, lowered(text)):
             before = [name for start, name in named if start < m.start()]
             if m[0].lower().startswith("đồng"):
                 chairs.extend(before)
