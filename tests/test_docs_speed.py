@@ -124,7 +124,7 @@ def _anchors_slow(joined: str) -> list[tuple[int, int]]:
 # fmt: off
 _ANCHOR_PIECES = [
     *" \n:;.,/-\x00aAxLlNnHhBbPp",
-    "0", "1", "25", "2013", "\u0663", "\uff15", "\U0001d7d3", "\u0e52", "😀",
+    *"0123456789", "25", "2013", "\u0663", "\uff15", "\U0001d7d3", "\u0e52", "😀",
     "số", "SỐ", "Số", "quyết", "QUYẾT", "định", "tư", "luật", "Luật", "LUẬT", "lệnh",
     "Nghị quyết", "NGHỊ QUYẾT", "Nghị quyết liên tịch", "Hiến pháp", "HIẾN PHÁP",
     "Pháp lệnh", "PHÁP LỆNH", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật Đất đai",

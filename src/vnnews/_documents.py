@@ -144,9 +144,10 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 # --- the same scans, one literal character first ---------------------------------------
 # A pattern that starts with one literal character is searched for by a C loop that only
 # compares characters: on Vietnamese text about ten times as fast per character as a
-# pattern that starts with a class ("\d", a set of first letters).  So each scan above is
-# also made of one pattern per first character: the capitalised kinds by their first
-# letter (kinds of one letter in their order), numbers by their first digit.
+# pattern that starts with a class ("\d", a set of first letters).  So the capitalised
+# kinds are looked for by one pattern per first letter (kinds of one letter in their
+# order), and numbers by a pattern that starts with "0" in a copy of the text whose
+# ASCII digits are all "0" (str.replace is faster still: it finds a character in C).
 _CAPITALISED_BY_LETTER: Final = [
     re.compile(
         "|".join(
@@ -157,10 +158,9 @@ _CAPITALISED_BY_LETTER: Final = [
     )
     for letter in dict.fromkeys(kind[0].upper() for kind in _NAMED_KINDS)
 ]
-_NUMBER_AFTER_WORD_REVERSED_BY_DIGIT: Final = [
-    re.compile(_NUMBER_AFTER_WORD_REVERSED.pattern.replace(r"\d", digit, 1))
-    for digit in "0123456789"
-]
+_NUMBER_AFTER_ZERO_REVERSED: Final = re.compile(
+    _NUMBER_AFTER_WORD_REVERSED.pattern.replace(r"\d", "0", 1)
+)
 # "\d" is every decimal digit of Unicode, not only ASCII's: the high bytes of the UTF-16
 # code units of all others, the blocks of 256 that hold one (tested against unicodedata),
 # and the high surrogates, D8-DB, that code those beyond the first 65 536.  A text none
@@ -180,6 +180,13 @@ def _only_ascii_digits(text: str) -> bool:
     return not high_bytes.translate(None, _NOT_OTHER_DIGIT_BLOCKS)
 
 
+def _zeroed(text: str) -> str:
+    """``text`` with every ASCII digit made "0": the same length, the same other characters."""
+    for digit in "123456789":
+        text = text.replace(digit, "0")
+    return text
+
+
 def _anchors(joined: str, backwards: str) -> list[tuple[int, int]]:
     """The spans of _CAPITALISED_NAMED_KIND and the digits _NUMBER_AFTER_WORD_REVERSED finds.
 
@@ -187,17 +194,16 @@ def _anchors(joined: str, backwards: str) -> list[tuple[int, int]]:
     (property-tested against the two scans): the matches of each letter's pattern are
     the whole pattern's when none of them overlaps one of another letter (a pattern
     tries its letters' kinds in the whole pattern's order at a place with that letter,
-    and the whole takes the leftmost), and one digit's matches never overlap another's:
-    a match holds a digit, white space, colons and letters.
+    and the whole takes the leftmost); in a text whose only digits are ASCII's, a "0" of
+    the zeroed text is where a digit is, and what follows it is unchanged but for digits
+    made "0", which are still digits to the look-ahead.
     """
     capitalised = sorted(m.span() for p in _CAPITALISED_BY_LETTER for m in p.finditer(joined))
     if any(a_end > b_start for (_a, a_end), (b_start, _b) in itertools.pairwise(capitalised)):
         capitalised = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(joined)]
     size = len(joined)
     if _only_ascii_digits(backwards):
-        numbers = [
-            m.start() for p in _NUMBER_AFTER_WORD_REVERSED_BY_DIGIT for m in p.finditer(backwards)
-        ]
+        numbers = [m.start() for m in _NUMBER_AFTER_ZERO_REVERSED.finditer(_zeroed(backwards))]
     else:
         numbers = [m.start() for m in _NUMBER_AFTER_WORD_REVERSED.finditer(backwards)]
     return sorted(capitalised + [(size - 1 - start, size - start) for start in numbers])
