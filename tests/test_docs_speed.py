@@ -7,7 +7,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnnews._documents import _ISSUER_STOP, _SUBJECT_END
+from vnnews._documents import (
+    _CAPITALISED_NAMED_KIND,
+    _ISSUER_STOP,
+    _NUMBER_AFTER_WORD_REVERSED,
+    _OTHER_DIGIT_BLOCKS,
+    _SUBJECT_END,
+    _anchors,
+    _only_ascii_digits,
+)
 from vnnews._layout import _ALNUM, Block, _ascii_alnum_count, _blocks, _slug
 from vnnews._normalize import clean_line
 
@@ -97,3 +105,59 @@ def test_blocks_are_the_lines_the_pattern_finds(text: str, chunk: int) -> None:
 def test_ascii_alnum_count_is_at_most_the_slug_length(text: str) -> None:
     assert _ascii_alnum_count(text) <= len(_slug(text))
     assert _ascii_alnum_count(text) == len(re.findall("[A-Za-z0-9]", text))
+
+
+# --- documents: anchors found by one pattern per first character -----------------------
+
+
+def _anchors_slow(joined: str) -> list[tuple[int, int]]:
+    """The two scans as they were, each one pattern: the oracle."""
+    size = len(joined)
+    anchors = [m.span() for m in _CAPITALISED_NAMED_KIND.finditer(joined)]
+    anchors += [
+        (size - 1 - m.start(), size - m.start())
+        for m in _NUMBER_AFTER_WORD_REVERSED.finditer(joined[::-1])
+    ]
+    return sorted(anchors)
+
+
+# fmt: off
+_ANCHOR_PIECES = [
+    *" \n:;.,/-\x00aAxLlNnHhBbPp",
+    *"0123456789", "25", "2013", "\u0663", "\uff15", "\U0001d7d3", "\u0e52", "😀",
+    "số", "SỐ", "Số", "quyết", "QUYẾT", "định", "tư", "luật", "Luật", "LUẬT", "lệnh",
+    "Nghị quyết", "NGHỊ QUYẾT", "Nghị quyết liên tịch", "Hiến pháp", "HIẾN PHÁP",
+    "Pháp lệnh", "PHÁP LỆNH", "Bộ luật", "Bộ Luật", "BỘ LUẬT", "Luật Đất đai",
+    "Hıến pháp", "Hİến pháp", "Nghị quyết Trung ương 4", "Thông tư", "Chỉ thị",
+]
+# fmt: on
+_ANCHOR_TEXT = st.lists(st.sampled_from(_ANCHOR_PIECES) | st.text(max_size=2), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=2000)
+@given(_ANCHOR_TEXT)
+def test_anchors_are_what_the_two_scans_find(text: str) -> None:
+    assert _anchors(text, text[::-1]) == _anchors_slow(text)
+
+
+def test_anchors_where_capitalised_kinds_overlap() -> None:
+    for text in ["HIẾN PHÁP LỆNH số 5", "Bộ Luật Hình sự", "BỘ LUẬT 12", "Hiến Pháp Lệnh"]:
+        assert _anchors(text, text[::-1]) == _anchors_slow(text)
+
+
+def test_other_digit_blocks_are_those_of_unicode() -> None:
+    digits = re.compile(r"\d")
+    blocks = {cp >> 8 for cp in range(0x80, 0x10000) if digits.match(chr(cp))}
+    assert blocks == set(_OTHER_DIGIT_BLOCKS) - set(range(0xD8, 0xDC))
+    # Beyond the first 65 536 a digit is coded with a high surrogate, D8-DB.
+    assert any(digits.match(chr(cp)) for cp in range(0x10000, 0x110000))
+
+
+@given(_ANCHOR_TEXT | st.text())
+def test_only_ascii_digits_is_never_wrong_when_true(text: str) -> None:
+    if _only_ascii_digits(text):
+        assert all(c in "0123456789" for c in re.findall(r"\d", text))
+    if text.isascii():
+        assert _only_ascii_digits(text)
