@@ -144,6 +144,7 @@ LEGACY_ENCODERS: dict[str, Callable[[str], bytes]] = {
 @example("Hà Nội", "Windows-1258")
 @example("Ủy ban", "TCVN3")
 @example("Việt", "VNI")
+@example("Thanh Niên", "Windows-1258")  # found by hypothesis: the same bytes in VNI
 def test_legacy_bytes_decode_to_the_same_text_or_to_an_error_never_to_other_text(
     text: str, encoding: str
 ) -> None:
@@ -154,8 +155,10 @@ def test_legacy_bytes_decode_to_the_same_text_or_to_an_error_never_to_other_text
         assert data.isascii() is False
         return
     assert unicodedata.normalize("NFC", decoded.text) == text
-    if not data.isascii():
-        assert decoded.encoding in {encoding, "UTF-8"}
+    if not data.isascii() and decoded.encoding not in {encoding, "UTF-8"}:
+        # Bytes that two encodings read as the same text ("Thanh Ni\xean" is
+        # "Thanh Niên" in Windows-1258 and in VNI) may carry either name.
+        assert decode_bytes(data, decoded.encoding.lower()).text == decoded.text
 
 
 @pytest.mark.parametrize(
