@@ -267,7 +267,7 @@ def _paragraphs(draw: st.DrawFn) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[Event, ...]:
+def plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[Event, ...]:
     """extract_events as first written: every sentence read, each with its whole gate."""
     sentences = [s for order, b in enumerate(blocks) for s in _sentences(b, order)]
     found = []
@@ -293,7 +293,7 @@ def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[
 def test_lazy_sentences_find_the_same_events(paragraphs: tuple[str, ...]) -> None:
     blocks = tuple(TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs))
     people = [Person(name="Hà Nội"), Person(name="ông bà")]
-    assert extract_events(blocks, PUBLISHED, people) == _plain_events(blocks, people)
+    assert extract_events(blocks, PUBLISHED, people) == plain_events(blocks, people)
 
 
 @given(_paragraphs())

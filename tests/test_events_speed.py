@@ -10,7 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from vnnews import Event, Person, _dates, _events
+from test_events import plain_events
+from vnnews import Person, _dates, _events
 from vnnews._blocks import TextBlock
 from vnnews._data import rows
 from vnnews._dates import VIETNAM, lowered, word_pattern
@@ -176,30 +177,6 @@ def _event_paragraphs(draw: st.DrawFn) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[Event, ...]:
-    """extract_events with every sentence read whole, each with its whole date reading."""
-    split = _events._sentences  # noqa: SLF001
-    attendance = _events._ATTENDANCE  # noqa: SLF001
-    sentences = [s for order, b in enumerate(blocks) for s in split(b, order)]
-    found = []
-    for index, sentence in enumerate(sentences):
-        event = _events._event_in(sentence, PUBLISHED)  # noqa: SLF001
-        if event is not None:
-            out = [sentence]
-            for later in sentences[index + 1 : index + 7]:
-                last = out[-1]
-                if later.block is last.block or (
-                    later.order == last.order + 1 and attendance.match(later.text)
-                ):
-                    out.append(later)
-                else:
-                    break
-            event.scope = out
-            found.append(event)
-    named = _events._Named(people)  # noqa: SLF001
-    return tuple(_events._build(e, named) for e in _events._merge(found))  # noqa: SLF001
-
-
 @settings(max_examples=300)
 @given(_event_paragraphs())
 @example(("Nghị quyết 25 ngày 3/4/2020; sáng 5/4/2020 hội nghị tại Hà Nội.",))
@@ -207,4 +184,4 @@ def _plain_events(blocks: tuple[TextBlock, ...], people: list[Person]) -> tuple[
 def test_events_are_those_of_every_sentence_read_whole(paragraphs: tuple[str, ...]) -> None:
     blocks = tuple(TextBlock("paragraphs", i, text) for i, text in enumerate(paragraphs))
     people = [Person(name="Lan"), Person(name="Hà Nội")]
-    assert extract_events(blocks, PUBLISHED, people) == _plain_events(blocks, people)
+    assert extract_events(blocks, PUBLISHED, people) == plain_events(blocks, people)
