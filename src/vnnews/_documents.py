@@ -27,18 +27,16 @@ import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
+from ._blocks import TextBlock  # noqa: TC001 - mypyc reads annotations at run time
 from ._data import rows
 from ._dates import DateSpan, find_dates
 from ._docnumber import DocumentNumber, InvalidDocumentNumber
 from ._model import TEXT_BLOCKS, Document, Mention
 from ._normalize import fold
-
-if TYPE_CHECKING:
-    from ._blocks import TextBlock
 
 __all__ = ["extract_documents"]
 

@@ -22,18 +22,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import cache, cached_property
 from itertools import islice
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
+from ._blocks import TextBlock  # noqa: TC001 - mypyc reads annotations at run time
 from ._data import rows
 from ._dates import DateExpression, expressions_in, lowered
 from ._dates import word_pattern as _alternation
 from ._model import Event, Mention, Person
 from ._normalize import fold
-
-if TYPE_CHECKING:
-    from ._blocks import TextBlock
 
 __all__ = ["extract_events", "province_of"]
 

@@ -33,8 +33,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, cached_property, lru_cache, partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
+from ._blocks import TextBlock  # noqa: TC001 - mypyc reads annotations at run time
 from ._data import rows
 from ._model import Person, Position
 from ._names import (
@@ -45,9 +46,6 @@ from ._names import (
     is_strong_surname,
     split_name,
 )
-
-if TYPE_CHECKING:
-    from ._blocks import TextBlock
 
 __all__ = ["extract_people"]
 
