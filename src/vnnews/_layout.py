@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Final, NamedTuple
 
-import attrs
-
 from ._data import rows
 from ._dates import parse_dateline
 from ._model import ParseWarning
@@ -89,24 +87,62 @@ class Block(NamedTuple):
 _new_block: Final = tuple.__new__
 
 
-@attrs.define
+_LAYOUT_FIELDS: Final = (
+    *("title", "published", "lead", "paragraphs", "captions", "source"),
+    *("authors", "credits", "url", "tags", "extra", "warnings"),
+)
+
+
 class Layout:
-    """What the layout stage found, before any extractor runs."""
+    """What the layout stage found, before any extractor runs.
 
-    title: str | None = None
-    published: datetime | date | None = None
-    lead: str | None = None
-    paragraphs: list[str] = attrs.Factory(list)
-    captions: list[str] = attrs.Factory(list)
-    source: str | None = None
-    authors: list[str] = attrs.Factory(list)
-    credits: list[str] = attrs.Factory(list)
-    url: str | None = None
-    tags: list[str] = attrs.Factory(list)
-    extra: list[tuple[str, str]] = attrs.Factory(list)
-    warnings: list[ParseWarning] = attrs.Factory(list)
+    A plain class (not attrs): this module is compiled with mypyc, which makes it a
+    native class with typed attributes.  Two layouts are equal when their fields are.
+    """
 
-    _author_keys: set[str] = attrs.field(factory=set, init=False, repr=False)
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.published: datetime | date | None = None
+        self.lead: str | None = None
+        self.paragraphs: list[str] = []
+        self.captions: list[str] = []
+        self.source: str | None = None
+        self.authors: list[str] = []
+        self.credits: list[str] = []
+        self.url: str | None = None
+        self.tags: list[str] = []
+        self.extra: list[tuple[str, str]] = []
+        self.warnings: list[ParseWarning] = []
+        self._author_keys: set[str] = set()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.title,
+            self.published,
+            self.lead,
+            self.paragraphs,
+            self.captions,
+            self.source,
+            self.authors,
+            self.credits,
+            self.url,
+            self.tags,
+            self.extra,
+            self.warnings,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Layout):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: equal by value, so unhashable
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{n}={v!r}" for n, v in zip(_LAYOUT_FIELDS, self._fields(), strict=True)
+        )
+        return f"Layout({fields})"
 
     def add_author(self, name: str) -> None:
         key = fold(name)

@@ -28,7 +28,7 @@ _INVISIBLE: Final = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _LINE_BREAKS: Final = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Lone surrogates: code points that are no characters (str built from broken UTF-16,
 # or decoded with errors="surrogateescape").
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # no surrogate literal: mypyc
 # Every character that _LINE_BREAKS or _INVISIBLE matches: a piece with none of them
 # needs neither substitution.
 _SPECIAL: Final = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -17,11 +17,12 @@ from typing import Final
 from ._blocks import text_blocks
 from ._data import text as _data_text
 from ._documents import extract_documents
+from ._encodings import decode_bytes
 from ._errors import ParseError
 from ._events import extract_events
 from ._layout import read_layout
 from ._model import Article
-from ._normalize import decode, normalize_text
+from ._normalize import normalize_text
 from ._people import extract_people
 
 __all__ = ["example_text", "parse", "parse_file"]
@@ -68,7 +69,8 @@ def parse(text: str | bytes, /, *, encoding: str | None = None) -> Article:
     of another type is a programming error: :class:`TypeError`.
     """
     if isinstance(text, bytes | bytearray | memoryview):
-        text = decode(bytes(text), encoding)
+        # _encodings is not compiled: its own check of ``encoding`` gives our TypeError.
+        text = decode_bytes(bytes(text), encoding).text
     elif not isinstance(text, str):
         msg = f"parse takes str or bytes, not {type(text).__name__}"
         raise TypeError(msg)
