@@ -6,8 +6,9 @@ into C extensions.  These run the same code, and a whole parse takes about three
 quarters of the time.  ``pyproject.toml`` holds the metadata; the rest is an
 ordinary setuptools build.
 
-Set ``VNNEWS_PURE_PYTHON=1`` to build without compiling: where no C compiler is
-available, or while editing those modules in an editable install.  Until the next
+Set ``VNNEWS_PURE_PYTHON=1`` to build without compiling, for example while editing
+those modules in an editable install; where the C compiler is missing or fails, the
+build leaves the extensions out by itself.  Until the next
 install, a compiled module shadows the source file next to it (tests/test_build.py
 fails when the source is newer).
 """
@@ -33,7 +34,12 @@ def compiled_paths() -> list[str]:
 if paths := compiled_paths():
     from mypyc.build import mypycify
 
+    extensions = mypycify(paths, opt_level="3")
+    for extension in extensions:
+        # Where the C compiler is missing or fails, build_ext warns and leaves the
+        # extension out: the package installs as pure Python rather than not at all.
+        extension.optional = True
     # mypycify's annotation also admits distutils' Extension, which setuptools' stubs do not.
-    setup(ext_modules=mypycify(paths, opt_level="3"))  # type: ignore[arg-type]
+    setup(ext_modules=extensions)  # type: ignore[arg-type]
 else:
     setup()
