@@ -6,40 +6,54 @@ into C extensions.  These run the same code, and a whole parse takes about three
 quarters of the time.  ``pyproject.toml`` holds the metadata; the rest is an
 ordinary setuptools build.
 
-Set ``VNNEWS_PURE_PYTHON=1`` to build without compiling, for example while editing
-those modules in an editable install; where the C compiler is missing or fails, the
-build leaves the extensions out by itself.  Until the next
-install, a compiled module shadows the source file next to it (tests/test_build.py
-fails when the source is newer).
+In an editable install a compiled module shadows the source file next to it until
+the next install (tests/test_build.py fails when the source is newer).  Set
+``VNNEWS_PURE_PYTHON=1`` to build without compiling, for example while editing those
+modules; that build deletes the extensions an earlier one left beside the sources.
+Where the C compiler is missing or fails, the build leaves the extensions out by itself.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from setuptools import setup
 
+ROOT = Path(__file__).parent
 
-def compiled_paths() -> list[str]:
-    """The source files to compile, or none when ``VNNEWS_PURE_PYTHON`` is set."""
-    if os.environ.get("VNNEWS_PURE_PYTHON", "0") not in {"", "0"}:
-        return []
-    config = tomllib.loads(Path(__file__).with_name("pyproject.toml").read_text("utf-8"))
+
+def listed_paths() -> list[str]:
+    """The source files listed for compiling under ``[tool.vnnews] compiled``."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     paths: list[str] = config["tool"]["vnnews"]["compiled"]
     return paths
 
 
-if paths := compiled_paths():
+def remove_stale_extensions(paths: list[str]) -> None:
+    """Delete the extensions an earlier compiled editable install left beside the sources.
+
+    They would shadow the sources of a pure-Python editable install.
+    """
+    for path in paths:
+        for suffix in EXTENSION_SUFFIXES:
+            (ROOT / path).with_suffix(suffix).unlink(missing_ok=True)
+    for shared in (ROOT / "src").glob("*__mypyc.*"):  # the library the modules share
+        shared.unlink()
+
+
+if os.environ.get("VNNEWS_PURE_PYTHON", "0") not in {"", "0"}:
+    remove_stale_extensions(listed_paths())
+    setup()
+else:
     from mypyc.build import mypycify
 
-    extensions = mypycify(paths, opt_level="3")
+    extensions = mypycify(listed_paths(), opt_level="3")
     for extension in extensions:
         # Where the C compiler is missing or fails, build_ext warns and leaves the
         # extension out: the package installs as pure Python rather than not at all.
         extension.optional = True
     # mypycify's annotation also admits distutils' Extension, which setuptools' stubs do not.
     setup(ext_modules=extensions)  # type: ignore[arg-type]
-else:
-    setup()
