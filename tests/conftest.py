@@ -84,7 +84,12 @@ def _load_module(path: Path) -> ModuleType:
     The module is not put in ``sys.modules``: cloudpickle then sends its functions
     to Dask workers by value.
     """
-    spec = importlib.util.spec_from_file_location(path.stem, path)
+    return _run_file(path.stem, path)
+
+
+def _run_file(name: str, path: Path) -> ModuleType:
+    """The Python file ``path`` run as a new module called ``name``, not put in sys.modules."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -110,12 +115,7 @@ def _from_source(name: str) -> ModuleType:
     assert spec is not None
     assert spec.origin is not None
     source = Path(spec.origin).parent / (name.rpartition(".")[2] + ".py")
-    copy = importlib.util.spec_from_file_location(name + "_from_source", source)
-    assert copy is not None
-    assert copy.loader is not None
-    module = importlib.util.module_from_spec(copy)
-    copy.loader.exec_module(module)
-    return module
+    return _run_file(name + "_from_source", source)
 
 
 @pytest.fixture(scope="session")
