@@ -10,15 +10,17 @@ In an editable install a compiled module shadows the source file next to it unti
 the next install (tests/test_build.py fails when the source is newer).  Set
 ``VNNEWS_PURE_PYTHON=1`` to build without compiling, for example while editing those
 modules; that build deletes the extensions an earlier one left beside the sources.
-Where the C compiler is missing or fails, the build leaves the extensions out by itself.
+Where mypyc or the C compiler fails, the build leaves the extensions out by itself.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from typing import Any
 
 from setuptools import setup
 
@@ -44,16 +46,28 @@ def remove_stale_extensions(paths: list[str]) -> None:
         shared.unlink()
 
 
-if os.environ.get("VNNEWS_PURE_PYTHON", "0") not in {"", "0"}:
-    remove_stale_extensions(listed_paths())
-    setup()
-else:
-    from mypyc.build import mypycify
+def compiled_extensions(paths: list[str]) -> list[Any]:
+    """The mypyc extensions of ``paths``; none when mypyc cannot translate them.
 
-    extensions = mypycify(listed_paths(), opt_level="3")
+    mypyc type-checks the package first and exits on an error (a newer mypy may
+    find one): the package then installs as pure Python, with a warning.
+    """
+    try:
+        from mypyc.build import mypycify  # noqa: PLC0415 - not needed for a pure build
+
+        extensions = mypycify(paths, opt_level="3")
+    except (ImportError, SystemExit) as exc:
+        sys.stderr.write(f"vnnews: mypyc failed ({exc!r}); installing pure Python\n")
+        return []
     for extension in extensions:
         # Where the C compiler is missing or fails, build_ext warns and leaves the
         # extension out: the package installs as pure Python rather than not at all.
         extension.optional = True
-    # mypycify's annotation also admits distutils' Extension, which setuptools' stubs do not.
-    setup(ext_modules=extensions)  # type: ignore[arg-type]
+    return extensions
+
+
+if os.environ.get("VNNEWS_PURE_PYTHON", "0") not in {"", "0"}:
+    remove_stale_extensions(listed_paths())
+    setup()
+else:
+    setup(ext_modules=compiled_extensions(listed_paths()))
