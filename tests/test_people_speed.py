@@ -6,6 +6,7 @@ and hypothesis checks that the extractor's faster way gives the same answer.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 
@@ -88,15 +89,12 @@ def test_letter_classes_hold_the_letters_of_their_case() -> None:
 
 
 def _plain_spellings(phrase: str) -> list[str]:
-    out = [""]
-    i, phrase = 0, phrase.lower()
-    while i < len(phrase):
-        pair = phrase[i : i + 2]
-        other = _TONE_SWAPS.get(pair)
-        pieces = (pair, other) if other is not None else (phrase[i],)
-        out = [done + piece for done in out for piece in pieces]
-        i += len(pieces[0])
-    return out
+    """Every tone placement, independently: the swappable pairs found left to right
+    (each two letters), then one spelling for each choice of pair forms, in order."""
+    pairs = "|".join(map(re.escape, _TONE_SWAPS))
+    parts = re.split(f"({pairs})", phrase.lower())  # odd parts: the pairs
+    choices = [(part, _TONE_SWAPS[part]) if k % 2 else (part,) for k, part in enumerate(parts)]
+    return ["".join(spelling) for spelling in itertools.product(*choices)]
 
 
 @given(

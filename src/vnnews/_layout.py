@@ -116,20 +116,7 @@ class Layout:
         self._author_keys: set[str] = set()
 
     def _fields(self) -> tuple[object, ...]:
-        return (
-            self.title,
-            self.published,
-            self.lead,
-            self.paragraphs,
-            self.captions,
-            self.source,
-            self.authors,
-            self.credits,
-            self.url,
-            self.tags,
-            self.extra,
-            self.warnings,
-        )
+        return tuple(getattr(self, name) for name in _LAYOUT_FIELDS)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Layout):
