@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,26 @@ def test_tapered_chunks_keep_every_item_in_order(items: list[int], size: int, ah
     small = max(size // 8, 1)
     assert all(len(chunk) <= small for chunk in chunks[full:])
     assert len(items) - full * size < size * (ahead + 1) or small == size
+
+
+def test_a_killed_worker_is_reported_and_the_run_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_corpus(tmp_path)
+    real = vnnews.parse_file
+
+    def killed_at_020(path: str | os.PathLike[str]) -> vnnews.Article:
+        if os.fspath(path).endswith("020.txt"):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does when memory runs out
+        return real(path)
+
+    monkeypatch.setattr(_cli, "parse_file", killed_at_020)
+    assert main(["parse", "--jobs", "2", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "vnnews: error: a worker process stopped (killed by SIGKILL) before it finished its"
+        " work; the results end before the inputs it held\n"
+    )
+    titles = titles_of_jsonl(captured.out)
+    assert titles == [f"Bài số {number:03}" for number in range(len(titles))]
+    assert len(titles) <= 20  # 020.txt and after are lost

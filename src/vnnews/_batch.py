@@ -2,6 +2,7 @@
 
 :func:`ordered_map` keeps a bounded window of chunks in flight, so memory
 stays constant however long the stream, and yields results in input order.
+Its workers are forked (``_forked``) where that is safe, else a process pool.
 :class:`Progress` draws a one-line progress bar on a terminal.  Nothing here
 knows about articles; the command line (``_cli``) supplies the work.
 """
@@ -14,15 +15,14 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Final, TypeVar
 
 if TYPE_CHECKING:
-    import multiprocessing.context
     from concurrent.futures import Future
 
-__all__ = ["Progress", "default_jobs", "ordered_map"]
+__all__ = ["Progress", "WorkerError", "default_jobs", "ordered_map"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -40,23 +40,27 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _quiet_worker() -> None:
-    """Leave Ctrl-C to the parent, which stops the pool and exits with 130."""
+class WorkerError(RuntimeError):
+    """A worker process could not start, or stopped before it sent back its results.
+
+    The operating system refused a new process, or killed a worker (memory
+    ran out, say); the message says which.  The results before the lost
+    chunks were yielded already; none after them are.
+    """
+
+
+def quiet_worker() -> None:
+    """Leave Ctrl-C to the parent, which stops the workers and exits with 130."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """How to start workers: ``fork`` where safe, else ``forkserver`` or ``spawn``.
+def _can_fork() -> bool:
+    """Whether workers may be forked from this process: a POSIX system, no other thread.
 
-    ``fork`` starts workers at once with vnnews imported, but forking a process
-    that runs threads is unsafe, so it is used for a single-threaded parent only.
+    Forking a process that runs threads is unsafe (a lock held by another
+    thread stays held in the child for ever).
     """
-    import multiprocessing  # noqa: PLC0415 - only a run with workers needs it
-
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -68,10 +72,10 @@ def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
 def _tapered_chunks(items: Iterable[_T], size: int, *, ahead: int) -> Iterator[list[_T]]:
     """Lists of ``size`` items, but the last ``ahead`` lists' worth in lists of ``size // 8``.
 
-    Big chunks cost the parent less (each is one round trip through the
-    pool); small ones at the end keep every worker busy until the last
-    article, instead of one finishing a big chunk alone.  The end is seen by
-    reading ``ahead`` chunks in advance.
+    Big chunks cost the parent less (each is one round trip to a worker);
+    small ones at the end keep every worker busy until the last article,
+    instead of one finishing a big chunk alone.  The end is seen by reading
+    ``ahead`` chunks in advance.
     """
     it = iter(items)
     held: deque[list[_T]] = deque()
@@ -91,47 +95,69 @@ def ordered_map(
     jobs: int,
     chunk: int,
     warm_up: Callable[[], object] | None = None,
-) -> Iterator[_R]:
+) -> Generator[_R]:
     """Yield the results of ``func`` over chunks of ``items``, flattened, in input order.
 
-    ``jobs`` worker processes each run ``func`` (a module-level function) on
-    one list of ``chunk`` items at a time (the last few lists are shorter, so
-    that the workers finish together); at most ``jobs * WINDOW_PER_JOB``
-    chunks are read ahead.  With ``jobs == 1`` everything runs in this
-    process.  Closing the generator (or an exception in the consumer)
-    cancels the chunks not yet started and stops the workers.
+    ``jobs`` worker processes each run ``func`` (a module-level function, or
+    a picklable callable) on one list of ``chunk`` items at a time (the last
+    few lists are shorter, so that the workers finish together); at most
+    ``jobs * WINDOW_PER_JOB`` chunks are read ahead.  With ``jobs == 1``
+    everything runs in this process.  Closing the generator (or an exception
+    in the consumer) stops the workers.  An exception raised by ``func`` is
+    raised here, with the worker's traceback as a note; a worker that dies
+    raises :class:`WorkerError`.
 
-    Workers forked from this process inherit its state: ``warm_up`` (if
-    given) runs here first, so that caches it fills are filled once, not
-    once per worker, and the objects made so far are frozen out of the
-    garbage collector (:func:`gc.freeze`), so that collections in the
-    workers do not copy the pages they live on.
+    On POSIX, from a process with no other thread, workers are forked and
+    inherit its state: ``warm_up`` (if given) runs here first, so that caches
+    it fills are filled once, not once per worker, and the objects made so
+    far are frozen out of the garbage collector (:func:`gc.freeze`), so that
+    collections in the workers do not copy the pages they live on.
+    Elsewhere the workers are a :class:`~concurrent.futures.ProcessPoolExecutor`
+    (``forkserver`` or ``spawn``), which import what ``func`` needs afresh.
     """
     if jobs <= 1:
         for part in _chunks(items, chunk):
             yield from func(part)
-        return
-    # Imported here: a run in this process (one file, --jobs 1) starts 10 ms sooner.
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    elif _can_fork():
+        from ._forked import forked_map  # noqa: PLC0415 - imports what one job does not need
 
-    pending: deque[Future[list[_R]]] = deque()
-    window = jobs * WINDOW_PER_JOB
-    context = _context()
-    if context.get_start_method() == "fork":
         if warm_up is not None:
             warm_up()
         gc.freeze()
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_quiet_worker)
+        try:
+            yield from forked_map(func, _tapered_chunks(items, chunk, ahead=jobs), jobs=jobs)
+        finally:
+            gc.unfreeze()
+    else:
+        yield from _pool_map(func, _tapered_chunks(items, chunk, ahead=jobs), jobs=jobs)
+
+
+def _pool_map(
+    func: Callable[[list[_T]], list[_R]], chunks: Iterator[list[_T]], *, jobs: int
+) -> Iterator[_R]:
+    """:func:`ordered_map` over a process pool, where workers cannot be forked."""
+    # Imported here: most runs never need them, and they take 10 ms to import.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pending: deque[Future[list[_R]]] = deque()
+    window = jobs * WINDOW_PER_JOB
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=quiet_worker)
     try:
-        for part in _tapered_chunks(items, chunk, ahead=jobs):
+        for part in chunks:
             pending.append(pool.submit(func, part))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        msg = f"a worker process stopped ({exc}); the results end before the inputs it held"
+        raise WorkerError(msg) from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
 
 
 def _clock(seconds: float) -> str:

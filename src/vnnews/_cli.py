@@ -22,7 +22,7 @@ from itertools import chain, islice
 from pathlib import Path, PurePath
 from typing import IO, Any, Final, NamedTuple, Protocol
 
-from ._batch import Progress, default_jobs, ordered_map
+from ._batch import Progress, WorkerError, default_jobs, ordered_map
 from ._errors import ParseError, VnnewsError
 from ._jsonld import to_jsonld
 from ._model import Article
@@ -373,19 +373,18 @@ def _work(chunk: list[_Task], serialize: Any) -> list[_Outcome]:
     return out
 
 
-def _warm_up() -> None:
-    """Parse the bundled article once, before workers fork, to fill the parser's caches."""
-    parse(example_text())
-
-
 class _Job:
-    """``_work`` with the output format bound: a picklable callable for the pool."""
+    """``_work`` with the output format bound: a picklable callable for the workers."""
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
 
     def __call__(self, chunk: list[_Task]) -> list[_Outcome]:
         return _work(chunk, _WRITERS[self.fmt].serialize)
+
+    def warm_up(self) -> None:
+        """Parse and serialize the bundled article, to fill caches before workers fork."""
+        _WRITERS[self.fmt].serialize(parse(example_text()))
 
 
 # --- running --------------------------------------------------------------------
@@ -405,10 +404,12 @@ def _describe(exc: VnnewsError | OSError) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _report(label: str, message: str) -> None:
+def _report(label: str | None, message: str) -> None:
+    """Write ``vnnews: error: LABEL: MESSAGE`` (no ``LABEL:`` for the run as a whole)."""
     stderr = sys.stderr
     if stderr is not None:
-        stderr.write(f"vnnews: error: {label}: {message}\n")
+        where = "" if label is None else f"{label}: "
+        stderr.write(f"vnnews: error: {where}{message}\n")
         stderr.flush()
 
 
@@ -430,9 +431,8 @@ def _outcomes(args: argparse.Namespace, skip: Path | None) -> Generator[_Outcome
     tasks = _inputs(args.paths, example=args.example, pattern=args.glob, skip=skip)
     head = list(islice(tasks, POOL_THRESHOLD))
     jobs = args.jobs if len(head) >= POOL_THRESHOLD else 1
-    yield from ordered_map(
-        _Job(args.format), chain(head, tasks), jobs=jobs, chunk=CHUNK, warm_up=_warm_up
-    )
+    job = _Job(args.format)
+    yield from ordered_map(job, chain(head, tasks), jobs=jobs, chunk=CHUNK, warm_up=job.warm_up)
 
 
 def _run(args: argparse.Namespace, writer: _Writer, skip: Path | None) -> int:
@@ -652,3 +652,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_to_file(args, args.output)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except WorkerError as exc:  # killed, say for want of memory: what was written stands
+        _report(None, str(exc))
+        return EXIT_FAILED
