@@ -84,10 +84,10 @@ def one_thread() -> Iterator[None]:
     """
     assert threading.active_count() == 1, "another thread runs: ordered_map would not fork"
     before = children()
-    open_files = sorted(os.listdir("/proc/self/fd"))
+    open_files = sorted(Path("/proc/self/fd").iterdir())
     yield
     assert children() <= before
-    assert sorted(os.listdir("/proc/self/fd")) == open_files
+    assert sorted(Path("/proc/self/fd").iterdir()) == open_files
 
 
 @settings(max_examples=25)
