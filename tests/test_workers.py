@@ -1,7 +1,7 @@
 """Worker processes: ``ordered_map`` over forked workers and over a process pool.
 
-Forked workers (``vnnews._forked``) run wherever ``os.fork`` exists and the
-parent has no other thread; a process pool runs otherwise.  Both must keep
+Forked workers (``vnnews._forked``) run where ``os.fork`` exists, but not on
+macOS, and the parent has no other thread; a process pool runs otherwise.  Both must keep
 input order, bound what they read ahead, pass on a worker's exception, say
 when a worker dies, and leave no process behind.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from itertools import count, islice
@@ -191,3 +192,9 @@ def test_a_worker_that_cannot_start_raises_worker_error(monkeypatch: pytest.Monk
     monkeypatch.setattr(os, "fork", refuse)
     with pytest.raises(WorkerError, match="cannot start a worker process: Resource temporarily"):
         list(ordered_map(doubled, range(40), jobs=2, chunk=4))
+
+
+def test_macos_gets_a_process_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _batch._can_fork() == (threading.active_count() == 1)  # noqa: SLF001
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not _batch._can_fork()  # noqa: SLF001

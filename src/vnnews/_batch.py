@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -55,12 +56,14 @@ def quiet_worker() -> None:
 
 
 def _can_fork() -> bool:
-    """Whether workers may be forked from this process: a POSIX system, no other thread.
+    """Whether workers may be forked from this process: POSIX but not macOS, no other thread.
 
     Forking a process that runs threads is unsafe (a lock held by another
-    thread stays held in the child for ever).
+    thread stays held in the child for ever).  On macOS, system libraries may
+    run threads that Python does not see, which is why Python itself stopped
+    forking there by default (3.8).
     """
-    return hasattr(os, "fork") and threading.active_count() == 1
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
 
 
 def _chunks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -107,11 +110,12 @@ def ordered_map(
     raised here, with the worker's traceback as a note; a worker that dies
     raises :class:`WorkerError`.
 
-    On POSIX, from a process with no other thread, workers are forked and
-    inherit its state: ``warm_up`` (if given) runs here first, so that caches
-    it fills are filled once, not once per worker, and the objects made so
-    far are frozen out of the garbage collector (:func:`gc.freeze`), so that
-    collections in the workers do not copy the pages they live on.
+    On Linux and other POSIX systems but macOS, from a process with no other
+    thread, workers are forked and inherit its state: ``warm_up`` (if given)
+    runs here first, so that caches it fills are filled once, not once per
+    worker, and the objects made so far are frozen out of the garbage
+    collector (:func:`gc.freeze`), so that collections in the workers do not
+    copy the pages they live on.
     Elsewhere the workers are a :class:`~concurrent.futures.ProcessPoolExecutor`
     (``forkserver`` or ``spawn``), which import what ``func`` needs afresh.
     """

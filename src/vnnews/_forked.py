@@ -1,9 +1,10 @@
 """Worker processes forked from this one, fed chunks through pipes.
 
-This is how :func:`vnnews._batch.ordered_map` runs on POSIX when the parent
-has no other thread.  A worker starts with everything the parent imported
-and cached, so it costs a ``fork`` and no imports; the parent runs one loop,
-with no helper threads, and does little more than move bytes.
+This is how :func:`vnnews._batch.ordered_map` runs on Linux (and POSIX
+systems other than macOS) when the parent has no other thread.  A worker
+starts with everything the parent imported and cached, so it costs a
+``fork`` and no imports; the parent runs one loop, with no helper threads,
+and does little more than move bytes.
 
 Each worker has two pipes: chunks go down one and results come back up the
 other, each message an 8-byte length and a pickle.  The parent never blocks
