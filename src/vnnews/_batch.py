@@ -122,18 +122,20 @@ def ordered_map(
     if jobs <= 1:
         for part in _chunks(items, chunk):
             yield from func(part)
-    elif _can_fork():
-        from ._forked import forked_map  # noqa: PLC0415 - imports what one job does not need
+        return
+    chunks = _tapered_chunks(items, chunk, ahead=jobs)
+    if not _can_fork():
+        yield from _pool_map(func, chunks, jobs=jobs)
+        return
+    from ._forked import forked_map  # noqa: PLC0415 - imports what one job does not need
 
-        if warm_up is not None:
-            warm_up()
-        gc.freeze()
-        try:
-            yield from forked_map(func, _tapered_chunks(items, chunk, ahead=jobs), jobs=jobs)
-        finally:
-            gc.unfreeze()
-    else:
-        yield from _pool_map(func, _tapered_chunks(items, chunk, ahead=jobs), jobs=jobs)
+    if warm_up is not None:
+        warm_up()
+    gc.freeze()
+    try:
+        yield from forked_map(func, chunks, jobs=jobs)
+    finally:
+        gc.unfreeze()
 
 
 def _pool_map(

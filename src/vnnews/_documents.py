@@ -134,11 +134,18 @@ _NAMED_KINDS: Final = [
     for kind, cls in rows("document_kinds.tsv")
     if cls == "law" or fold(kind).startswith(fold("Nghị quyết"))
 ]
-# The first letter upper case as written (only "L" is "l" capitalised: tested), the rest
-# in any case, as _KIND reads it.
-_CAPITALISED_NAMED_KIND: Final = re.compile(
-    "|".join(re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})" for kind in _NAMED_KINDS)
-)
+
+
+def _capitalised(kind: str) -> str:
+    """The pattern of ``kind`` with its first letter upper case and the rest in any case.
+
+    The first letter as written (only "L" is "l" capitalised: tested), the rest as
+    _KIND reads it.
+    """
+    return re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})"
+
+
+_CAPITALISED_NAMED_KIND: Final = re.compile("|".join(map(_capitalised, _NAMED_KINDS)))
 # --- the same scans, one literal character first ---------------------------------------
 # A pattern that starts with one literal character is searched for by a C loop that only
 # compares characters: on Vietnamese text about ten times as fast per character as a
@@ -147,13 +154,7 @@ _CAPITALISED_NAMED_KIND: Final = re.compile(
 # order), and numbers by a pattern that starts with "0" in a copy of the text whose
 # ASCII digits are all "0" (str.replace is faster still: it finds a character in C).
 _CAPITALISED_BY_LETTER: Final = [
-    re.compile(
-        "|".join(
-            re.escape(kind[0].upper()) + rf"(?i:{_trie([kind[1:]])})"
-            for kind in _NAMED_KINDS
-            if kind[0].upper() == letter
-        )
-    )
+    re.compile("|".join(_capitalised(kind) for kind in _NAMED_KINDS if kind[0].upper() == letter))
     for letter in dict.fromkeys(kind[0].upper() for kind in _NAMED_KINDS)
 ]
 _NUMBER_AFTER_ZERO_REVERSED: Final = re.compile(

@@ -16,10 +16,10 @@ import re
 import unicodedata
 from typing import Final, NoReturn
 
-from ._encodings import LINE_BREAKS, decode_bytes
+from ._encodings import LINE_BREAKS
 from ._errors import ParseError
 
-__all__ = ["clean_line", "decode", "fold", "normalize_text"]
+__all__ = ["clean_line", "fold", "normalize_text"]
 
 # Characters that carry no text: zero-width spaces and joiners, BOMs inside text,
 # soft hyphens.  Removed before anything else looks at the text.
@@ -51,14 +51,6 @@ _NO_TONES: Final = str.maketrans("", "", _TONES)
 _FOLD_CACHED_LENGTH: Final = 64
 # Letters that conversions put in place of Vietnamese ones: Ð/ð (Icelandic eth) for Đ/đ.
 _LOOKALIKES: Final = str.maketrans("Ðð", "Đđ")
-
-
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode ``data`` to str: by ``encoding`` if given, else by detection.
-
-    See :mod:`._encodings` for the detection order; raises :class:`DecodeError`.
-    """
-    return decode_bytes(data, encoding).text
 
 
 def normalize_text(text: str) -> str:
